@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ReelRights needs, only those that are missing.
+#   scripts/ensure-deps.sh run    ffmpeg and CJK fonts (what `reelrights serve` uses)
+#   scripts/ensure-deps.sh test   also PostgreSQL and Chromium (what the tests use)
+set -euo pipefail
+mode=${1:-run}
+need=()
+command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
+command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
+if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  need+=(fontconfig fonts-noto-cjk)
+fi
+if [ "$mode" = test ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+fi
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "缺少软件包 / missing packages: ${need[*]} — install them as root (apt-get install ${need[*]})" >&2
+    exit 1
+  fi
+fi
+echo "安装依赖 / installing: ${need[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q >&2
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $(printf '%s\n' "${need[@]}" | sort -u) >&2

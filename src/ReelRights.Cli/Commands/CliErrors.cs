@@ -1,0 +1,32 @@
+using System.CommandLine;
+using ReelRights.Core;
+
+namespace ReelRights.Cli.Commands;
+
+/// <summary>Turns failures into one clear line on stderr and a non-zero exit code.</summary>
+internal static class CliErrors
+{
+    public static async Task<int> GuardAsync(ParseResult parse, Func<Task<int>> action)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        try
+        {
+            return await action();
+        }
+        catch (ReelRightsException e)
+        {
+            await error.WriteLineAsync($"错误 / error: {e.MessageZh} / {e.MessageEn}");
+            return 1;
+        }
+        catch (InvalidOperationException e)
+        {
+            await error.WriteLineAsync($"错误 / error: {e.Message}");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            await error.WriteLineAsync($"错误 / error: {e.Message}");
+            return 1;
+        }
+    }
+}

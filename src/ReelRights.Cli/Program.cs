@@ -1,0 +1,3 @@
+using ReelRights.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,68 @@
+namespace ReelRights.Core.Accounts;
+
+/// <summary>
+/// Named permissions. Users get them from their organization kind and admin flag; API keys carry
+/// a chosen subset of their creator's. Names are part of the API contract.
+/// </summary>
+public static class Permissions
+{
+    public const string OrgRead = "org:read";
+    public const string UsersManage = "users:manage";
+    public const string KeysManage = "keys:manage";
+    public const string AuditRead = "audit:read";
+    /// <summary>Operator only: create organizations, appoint mediators.</summary>
+    public const string OrgsAdmin = "orgs:admin";
+    public const string WorksRead = "works:read";
+    public const string WorksWrite = "works:write";
+    public const string MonitoringRead = "monitoring:read";
+    public const string MonitoringWrite = "monitoring:write";
+    public const string ScreeningSubmit = "screening:submit";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        OrgRead, UsersManage, KeysManage, AuditRead, OrgsAdmin,
+        WorksRead, WorksWrite, MonitoringRead, MonitoringWrite, ScreeningSubmit,
+    ];
+
+    /// <summary>What a user of the given kind of organization holds.</summary>
+    public static IReadOnlySet<string> ForUser(OrganizationKind kind, bool isAdmin)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead };
+        if (isAdmin)
+        {
+            set.UnionWith([UsersManage, KeysManage, AuditRead]);
+        }
+        switch (kind)
+        {
+            case OrganizationKind.RightsHolder:
+                set.UnionWith([WorksWrite, MonitoringWrite]);
+                break;
+            case OrganizationKind.Platform:
+                set.Add(ScreeningSubmit);
+                break;
+            case OrganizationKind.Operator when isAdmin:
+                set.Add(OrgsAdmin);
+                break;
+        }
+        return set;
+    }
+
+    /// <summary>Parses a space- or comma-separated list; unknown names are an error.</summary>
+    public static IReadOnlySet<string> Parse(IEnumerable<string> names)
+    {
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var raw in names)
+        {
+            foreach (var name in raw.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!All.Contains(name))
+                {
+                    throw ReelRightsException.Invalid("unknown-permission",
+                        $"未知的权限：{name}。", $"Unknown permission: {name}.");
+                }
+                set.Add(name);
+            }
+        }
+        return set;
+    }
+}

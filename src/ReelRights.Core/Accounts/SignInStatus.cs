@@ -1,0 +1,8 @@
+namespace ReelRights.Core.Accounts;
+
+public enum SignInStatus
+{
+    Succeeded,
+    InvalidCredentials,
+    LockedOut,
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReelRights.Core.Accounts;
+using ReelRights.Core.Auditing;
+using ReelRights.Core.Blobs;
+using ReelRights.Core.Data;
+
+namespace ReelRights.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext on the given provider, the blob store and the account services.</summary>
+    public static IServiceCollection AddReelRightsCore(this IServiceCollection services, IDatabaseProvider provider,
+        string connectionString, string blobRoot)
+    {
+        services.AddSingleton(provider);
+        services.AddDbContext<ReelRightsDbContext>(o => provider.Configure(o, connectionString));
+        services.AddSingleton<IBlobStore>(new FileSystemBlobStore(new BlobStoreOptions { Root = blobRoot }));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<MigrationRunner>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<BootstrapService>();
+        services.AddOptions<AccountOptions>();
+        services.AddOptions<BootstrapOptions>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace ReelRights.Core.Data;
+
+/// <summary>One storage engine: how to configure EF Core for it and which migrations build its schema.</summary>
+public interface IDatabaseProvider
+{
+    /// <summary>Name used in configuration (<c>Database:Provider</c>).</summary>
+    string Name { get; }
+
+    void Configure(DbContextOptionsBuilder builder, string connectionString);
+
+    IReadOnlyList<SqlMigration> Migrations { get; }
+
+    /// <summary>SQL for the bookkeeping table of applied migrations.</summary>
+    string CreateHistoryTableSql { get; }
+
+    /// <summary>Takes whatever lock keeps two processes from migrating at once; disposed to release it.</summary>
+    Task<IAsyncDisposable> LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using ReelRights.Core.Accounts;
+using ReelRights.Core.Auditing;
+
+namespace ReelRights.Core.Data;
+
+/// <summary>
+/// The one DbContext. The schema itself is created by hand-written SQL migrations per provider
+/// (docs/adr/0001-storage-providers.md); this model must agree with them, which the data tests
+/// check on every provider.
+/// </summary>
+public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> options) : DbContext(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organization>(e =>
+        {
+            e.Property(o => o.Kind).HasConversion<string>();
+        });
+        modelBuilder.Entity<User>(e =>
+        {
+            e.HasIndex(u => u.Email).IsUnique();
+            e.HasIndex(u => u.OrganizationId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId);
+        });
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.HasIndex(k => k.Prefix).IsUnique();
+            e.HasIndex(k => k.OrganizationId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId);
+        });
+        modelBuilder.Entity<Invitation>(e =>
+        {
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            // Declared so EF orders inserts (organization before invitation) within one SaveChanges.
+            e.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId);
+        });
+        modelBuilder.Entity<AuditEvent>(e => e.HasIndex(a => new { a.OrganizationId, a.At }));
+        SnakeCaseNaming.Apply(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC: SQLite returns Kind=Unspecified, so restore the kind on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

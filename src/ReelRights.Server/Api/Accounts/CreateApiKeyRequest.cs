@@ -1,0 +1,3 @@
+namespace ReelRights.Server.Api.Accounts;
+
+public sealed record CreateApiKeyRequest(string Name, IReadOnlyList<string> Permissions);

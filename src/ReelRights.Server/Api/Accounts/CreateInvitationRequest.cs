@@ -1,0 +1,3 @@
+namespace ReelRights.Server.Api.Accounts;
+
+public sealed record CreateInvitationRequest(string? Email, bool IsAdmin = false);

@@ -1,0 +1,3 @@
+using ReelRights.Server;
+
+return await ServerApp.RunAsync(args);
