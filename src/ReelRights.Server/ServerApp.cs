@@ -68,6 +68,8 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Routing after the status-code pages, so a re-executed request is routed to /status/{code}.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -59,8 +60,8 @@ internal static partial class ProblemsSetup
                     problem = Problems.Create(context, 413, "payload-too-large", "请求体超过大小上限。", "The request body is too large.");
                     break;
                 case BadHttpRequestException bad when bad.InnerException is JsonException json:
-                    problem = Problems.Create(context, 400, "invalid-json",
-                        "请求的 JSON 无效：" + DescribeJson(json), "The request JSON is not valid: " + DescribeJson(json));
+                    var (whatZh, whatEn) = DescribeJson(json);
+                    problem = Problems.Create(context, 400, "invalid-json", "请求的 JSON 无效：" + whatZh, "The request JSON is not valid: " + whatEn);
                     break;
                 case BadHttpRequestException bad:
                     var (code, zh, en) = Problems.ForStatus(bad.StatusCode);
@@ -75,10 +76,24 @@ internal static partial class ProblemsSetup
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = null });
         }
 
-        // The JSON path and line help a client find its mistake; the exception text may name
-        // our types, so only the position is passed on.
-        private static string DescribeJson(JsonException json) =>
-            json.Path is null ? "syntax" : $"{json.Path} (line {json.LineNumber + 1})";
+        // Says what is wrong and where, without the serializer's own text (it names our types).
+        private static (string Zh, string En) DescribeJson(JsonException json)
+        {
+            var path = json.Path ?? "$";
+            var missing = MissingProperty().Match(json.Message);
+            if (missing.Success)
+            {
+                return ($"缺少必填字段 {missing.Groups[1].Value}", $"missing required field {missing.Groups[1].Value}");
+            }
+            if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+            {
+                return ($"未知字段 {path}", $"unknown field {path}");
+            }
+            return ($"{path} 处格式错误（第 {json.LineNumber + 1} 行）", $"malformed value at {path} (line {json.LineNumber + 1})");
+        }
+
+        [GeneratedRegex("missing required properties including: '([^']+)'")]
+        private static partial Regex MissingProperty();
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
         private static partial void LogUnhandled(ILogger logger, Exception exception, string path);

@@ -1,3 +1,3 @@
 namespace ReelRights.Server.Api.Accounts;
 
-public sealed record CreateInvitationRequest(string? Email, bool IsAdmin = false);
+public sealed record CreateInvitationRequest(string? Email = null, bool IsAdmin = false);

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ReelRights.Testing;
+
+namespace ReelRights.Server.Tests.Api;
+
+/// <summary>
+/// Two organizations; everything one of them can reach of the other's must answer as if it did
+/// not exist. Runs once per database provider.
+/// </summary>
+public abstract class IsolationTests(string provider)
+{
+    /// <summary>
+    /// Every /api route and how this class checks it. A new endpoint fails
+    /// <see cref="EveryApiEndpoint_IsCoveredByIsolationTests"/> until it is added here and tested.
+    /// </summary>
+    private static readonly string[] CoveredRoutes =
+    [
+        "GET /api/me",
+        "GET /api/organizations/",
+        "POST /api/organizations/",
+        "GET /api/organizations/{id:guid}",
+        "GET /api/organizations/{id:guid}/users",
+        "POST /api/organizations/{id:guid}/invitations",
+        "GET /api/api-keys/",
+        "POST /api/api-keys/",
+        "DELETE /api/api-keys/{id:guid}",
+        "GET /api/audit",
+    ];
+
+    [Fact]
+    public async Task EveryApiEndpoint_IsCoveredByIsolationTests()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var routes = server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        routes.ShouldBe(CoveredRoutes.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public async Task OtherOrganizationsObjects_AreNotFoundForEveryIdRoute()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("甲 Studio");
+        var b = await server.CreateTenantAsync("乙 Studio");
+        var bSecondKey = await server.CreateKeyAsync(b, "org:read");
+        using var clientA = server.CreateClient(a.ApiKey);
+        using var clientB = server.CreateClient(b.ApiKey);
+        var bOrg = b.Organization.Id;
+
+        await (await clientA.GetAsync($"/api/organizations/{bOrg}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await clientA.GetAsync($"/api/organizations/{bOrg}/users")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await clientA.PostAsJsonAsync($"/api/organizations/{bOrg}/invitations", new { email = "x@y.test", isAdmin = true }))
+            .ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await clientA.DeleteAsync($"/api/api-keys/{bSecondKey.Key.Id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+
+        // B's key still works: A's attempt changed nothing.
+        using var bLimited = server.CreateClient(bSecondKey.Secret);
+        (await bLimited.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await clientB.GetAsync($"/api/organizations/{bOrg}/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task GuessedIds_AreNotFoundExactlyLikeOtherTenantsIds()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("A");
+        using var client = server.CreateClient(a.ApiKey);
+
+        foreach (var guess in new[] { Guid.Empty, Guid.NewGuid(), Guid.CreateVersion7() })
+        {
+            await (await client.GetAsync($"/api/organizations/{guess}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            await (await client.GetAsync($"/api/organizations/{guess}/users")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            await (await client.PostAsJsonAsync($"/api/organizations/{guess}/invitations", new { isAdmin = false }))
+                .ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            await (await client.DeleteAsync($"/api/api-keys/{guess}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        }
+    }
+
+    [Fact]
+    public async Task Listings_ShowOnlyOwnOrganizationsData()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("A");
+        var b = await server.CreateTenantAsync("B");
+        await server.CreateKeyAsync(b, "org:read");
+        using var clientA = server.CreateClient(a.ApiKey);
+        using var clientB = server.CreateClient(b.ApiKey);
+        await clientB.PostAsJsonAsync($"/api/organizations/{b.Organization.Id}/invitations", new { email = "b-only@b.test" });
+
+        var orgs = await clientA.GetStringAsync("/api/organizations");
+        var keys = await clientA.GetFromJsonAsync<JsonElement>("/api/api-keys");
+        var audit = await clientA.GetStringAsync("/api/audit");
+        var me = await clientA.GetFromJsonAsync<JsonElement>("/api/me");
+
+        orgs.ShouldContain(a.Organization.Id.ToString());
+        orgs.ShouldNotContain(b.Organization.Id.ToString());
+        keys.GetArrayLength().ShouldBe(1);
+        audit.ShouldNotContain(b.Organization.Id.ToString());
+        audit.ShouldNotContain("b-only@b.test");
+        audit.ShouldContain("api-key.created");
+        me.GetProperty("organization").GetProperty("id").GetGuid().ShouldBe(a.Organization.Id);
+    }
+
+    [Fact]
+    public async Task ApiKey_WithoutPermission_IsForbidden()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("A");
+        var readOnly = await server.CreateKeyAsync(a, "org:read");
+        using var client = server.CreateClient(readOnly.Secret);
+
+        await (await client.GetAsync("/api/api-keys")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await client.PostAsJsonAsync("/api/api-keys", new { name = "x", permissions = new[] { "org:read" } }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await client.PostAsJsonAsync("/api/organizations", new { name = "x", kind = "platform" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        (await client.GetAsync($"/api/organizations/{a.Organization.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task RevokedKey_StopsWorkingOnTheNextRequest()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("A");
+        using var admin = server.CreateClient(a.ApiKey);
+        var created = await (await admin.PostAsJsonAsync("/api/api-keys", new { name = "temp", permissions = new[] { "org:read" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var secret = created.GetProperty("key").GetString()!;
+        var id = created.GetProperty("apiKey").GetProperty("id").GetGuid();
+        using var temp = server.CreateClient(secret);
+        (await temp.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await admin.DeleteAsync($"/api/api-keys/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        await (await temp.GetAsync("/api/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/api-keys");
+        listed.EnumerateArray().Single(k => k.GetProperty("id").GetGuid() == id).GetProperty("revokedAt").ValueKind.ShouldBe(JsonValueKind.String);
+        listed.ToString().ShouldNotContain(secret);
+    }
+
+    [Fact]
+    public async Task Requests_WithoutOrWithWrongCredentials_AreUnauthorized()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        using var anonymous = server.CreateClient();
+        using var wrong = server.CreateClient("rr_AAAAAAAAAAAA_notarealsecret");
+        using var xHeader = server.CreateClient();
+        xHeader.DefaultRequestHeaders.Add("X-Api-Key", "garbage");
+
+        await (await anonymous.GetAsync("/api/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await wrong.GetAsync("/api/organizations")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await xHeader.GetAsync("/api/audit")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Operator_CreatesOrganizationAndInvitesItsAdmin()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var op = await server.CreateTenantAsync("运营", Core.Accounts.OrganizationKind.Operator);
+        using var client = server.CreateClient(op.ApiKey);
+
+        var created = await client.PostAsJsonAsync("/api/organizations", new { name = "某视频平台", kind = "platform" });
+        var org = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var invite = await client.PostAsJsonAsync($"/api/organizations/{org.GetProperty("id").GetGuid()}/invitations", new { email = "wang@platform.test", isAdmin = true });
+        var invitation = await invite.Content.ReadFromJsonAsync<JsonElement>();
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        org.GetProperty("kind").GetString().ShouldBe("platform");
+        org.GetProperty("name").GetString().ShouldBe("某视频平台");
+        invite.StatusCode.ShouldBe(HttpStatusCode.Created);
+        invitation.GetProperty("url").GetString()!.ShouldStartWith(server.BaseAddress + "invite/");
+    }
+}
+
+public sealed class SqliteIsolationTests() : IsolationTests("Sqlite");
+
+public sealed class PostgresIsolationTests() : IsolationTests("Postgres");
