@@ -21,8 +21,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     private readonly TestDatabase database;
     private readonly string dataDirectory;
 
-    private LoopbackServer(WebApplication app, TestDatabase database, string dataDirectory, Uri baseAddress)
+    private LoopbackServer(WebApplication app, TestDatabase database, string dataDirectory, Uri baseAddress, string? setupToken)
     {
+        SetupToken = setupToken;
         this.app = app;
         this.database = database;
         this.dataDirectory = dataDirectory;
@@ -30,6 +31,9 @@ public sealed class LoopbackServer : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The first-run setup token, when no operator account was configured.</summary>
+    public string? SetupToken { get; }
     public IServiceProvider Services => app.Services;
     public string ProviderName => database.ProviderName;
 
@@ -52,9 +56,9 @@ public sealed class LoopbackServer : IAsyncDisposable
             config[key] = value;
         }
         var app = ServerApp.Build(["--urls=http://127.0.0.1:0"], b => b.Configuration.AddInMemoryCollection(config));
-        await ServerApp.InitializeAsync(app.Services, CancellationToken.None);
+        var bootstrap = await ServerApp.InitializeAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
-        return new LoopbackServer(app, database, dataDirectory, new Uri(app.Urls.First()));
+        return new LoopbackServer(app, database, dataDirectory, new Uri(app.Urls.First()), bootstrap.SetupToken);
     }
 
     public HttpClient CreateClient(string? apiKey = null)

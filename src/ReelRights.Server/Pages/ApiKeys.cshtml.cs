@@ -8,6 +8,8 @@ namespace ReelRights.Server.Pages;
 
 public sealed class ApiKeysModel(CurrentSession session, ApiKeyService keys) : PageModel
 {
+    private const string NewKeyTempData = "rr-new-key";
+
     public IReadOnlyList<ApiKey> Keys { get; private set; } = [];
     public IReadOnlyList<string> Grantable { get; private set; } = [];
     public string? NewSecret { get; private set; }
@@ -20,6 +22,7 @@ public sealed class ApiKeysModel(CurrentSession session, ApiKeyService keys) : P
         {
             return Forbid();
         }
+        NewSecret = TempData[NewKeyTempData] as string;
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -28,7 +31,10 @@ public sealed class ApiKeysModel(CurrentSession session, ApiKeyService keys) : P
     {
         try
         {
-            NewSecret = (await keys.CreateAsync(session.Actor, name ?? "", permissions ?? [], cancellationToken)).Secret;
+            // Post/redirect/get: reloading the page must not create a second key. The secret
+            // rides once in TempData (an encrypted cookie, deleted when read).
+            TempData[NewKeyTempData] = (await keys.CreateAsync(session.Actor, name ?? "", permissions ?? [], cancellationToken)).Secret;
+            return RedirectToPage();
         }
         catch (ReelRightsException e)
         {

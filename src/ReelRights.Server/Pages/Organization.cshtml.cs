@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReelRights.Core;
 using ReelRights.Core.Accounts;
@@ -16,35 +17,39 @@ public sealed class OrganizationModel(CurrentSession session, OrganizationServic
     public string? ErrorZh { get; private set; }
     public string? ErrorEn { get; private set; }
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    private const string InvitationTempData = "rr-invitation-url";
 
-    public async Task OnPostInviteAsync(Guid organizationId, string? email, bool isAdmin, CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await RunAsync(async actor =>
+        InvitationUrl = TempData[InvitationTempData] as string;
+        await LoadAsync(cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostInviteAsync(Guid organizationId, string? email, bool isAdmin, CancellationToken cancellationToken) =>
+        RunAsync(async actor =>
         {
             var issued = await invitations.InviteAsync(actor, organizationId, email, isAdmin, cancellationToken);
-            InvitationUrl = $"{Request.Scheme}://{Request.Host}/invite/{issued.Token}";
-        });
-        await LoadAsync(cancellationToken);
-    }
+            TempData[InvitationTempData] = $"{Request.Scheme}://{Request.Host}/invite/{issued.Token}";
+        }, cancellationToken);
 
-    public async Task OnPostCreateOrganizationAsync(string? name, OrganizationKind kind, CancellationToken cancellationToken)
-    {
-        await RunAsync(actor => orgs.CreateAsync(actor, name ?? "", kind, cancellationToken));
-        await LoadAsync(cancellationToken);
-    }
+    public Task<IActionResult> OnPostCreateOrganizationAsync(string? name, OrganizationKind kind, CancellationToken cancellationToken) =>
+        RunAsync(actor => orgs.CreateAsync(actor, name ?? "", kind, cancellationToken), cancellationToken);
 
-    private async Task RunAsync(Func<Actor, Task> action)
+    /// <summary>Post/redirect/get on success, so a reload never repeats the action; the form again with the message on failure.</summary>
+    private async Task<IActionResult> RunAsync(Func<Actor, Task> action, CancellationToken cancellationToken)
     {
         try
         {
             await action(session.Actor);
+            return RedirectToPage();
         }
         catch (ReelRightsException e)
         {
             ErrorZh = e.MessageZh;
             ErrorEn = e.MessageEn;
             Response.StatusCode = Api.Problems.StatusFor(e.Kind);
+            await LoadAsync(cancellationToken);
+            return Page();
         }
     }
 
