@@ -44,8 +44,8 @@ public abstract class BadInputTests(string provider)
         var missing = await (await client.PostAsync("/api/api-keys", Json("{\"name\": \"k\"}")))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-json");
 
-        unknown.GetProperty("messageEn").GetString().ShouldContain("owner");
-        missing.GetProperty("messageEn").GetString().ShouldContain("permissions");
+        unknown.GetProperty("messageEn").GetString()!.ShouldContain("owner");
+        missing.GetProperty("messageEn").GetString()!.ShouldContain("permissions");
     }
 
     [Theory]

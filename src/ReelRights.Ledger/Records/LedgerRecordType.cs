@@ -1,0 +1,23 @@
+namespace ReelRights.Ledger.Records;
+
+/// <summary>
+/// Kinds of entries on the ledger. The wire names (the record's "type" field) are part of the
+/// record format and never change; see <see cref="LedgerRecord"/>.
+/// </summary>
+public enum LedgerRecordType
+{
+    /// <summary>"registration": a work or episode registered (确权存证).</summary>
+    Registration,
+
+    /// <summary>"evidence-bundle": a sealed evidence capture (取证).</summary>
+    EvidenceBundle,
+
+    /// <summary>"case-transition": one step of a notice/mediation case (维权).</summary>
+    CaseTransition,
+
+    /// <summary>"license": a license granted (用权).</summary>
+    License,
+
+    /// <summary>"key-rotation": the log or platform announces a new signing key.</summary>
+    KeyRotation,
+}
