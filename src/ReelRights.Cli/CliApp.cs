@@ -18,6 +18,8 @@ internal static class CliApp
         root.Options.Add(DataDir);
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(AdminCommands.Build());
+        root.Subcommands.Add(VerifyCommand.Build());
+        root.Subcommands.Add(LedgerCommands.Build());
         return root;
     }
 

@@ -4,6 +4,8 @@ using ReelRights.Core.Accounts;
 using ReelRights.Core.Auditing;
 using ReelRights.Core.Blobs;
 using ReelRights.Core.Data;
+using ReelRights.Core.Ledger;
+using Microsoft.Extensions.Options;
 
 namespace ReelRights.Core;
 
@@ -24,6 +26,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<InvitationService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<BootstrapService>();
+        services.AddSingleton<LedgerKeyring>();
+        services.AddSingleton<ITimestamper>(sp =>
+            sp.GetRequiredService<IOptions<LedgerOptions>>().Value.TsaUrl is { } url
+                ? new HttpTimestamper(url)
+                : ActivatorUtilities.CreateInstance<LocalTimestamper>(sp));
+        services.AddSingleton<LedgerAppender>();
+        services.AddScoped<LedgerReader>();
+        services.AddScoped<LedgerKeyRotation>();
+        services.AddScoped<AttestationService>();
+        services.AddOptions<LedgerOptions>();
         services.AddOptions<AccountOptions>();
         services.AddOptions<BootstrapOptions>();
         return services;

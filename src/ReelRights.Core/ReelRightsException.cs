@@ -38,6 +38,8 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
         "用户" => "user",
         "密钥" => "API key",
         "邀请" => "invitation",
+        "条目" => "ledger entry",
+        "检查点" => "checkpoint",
         _ => "object",
     };
 }

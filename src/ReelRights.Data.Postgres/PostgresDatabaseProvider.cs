@@ -17,6 +17,8 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider
 
     public IReadOnlyList<SqlMigration> Migrations => LoadedMigrations.Value;
 
+    public string LockLedgerStateSql => "SELECT * FROM ledger_states WHERE id = 1 FOR UPDATE";
+
     public string CreateHistoryTableSql =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer NOT NULL PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at text NOT NULL)";
 

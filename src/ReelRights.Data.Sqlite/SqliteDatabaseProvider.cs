@@ -15,6 +15,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public IReadOnlyList<SqlMigration> Migrations => LoadedMigrations.Value;
 
+    public string LockLedgerStateSql => "SELECT * FROM ledger_states WHERE id = 1";
+
     public string CreateHistoryTableSql =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)";
 

@@ -5,6 +5,8 @@ using ReelRights.Core.Accounts;
 using ReelRights.Core.Data;
 using ReelRights.Server.Api;
 using ReelRights.Server.Api.Accounts;
+using ReelRights.Server.Api.Ledger;
+using ReelRights.Core.Ledger;
 using ReelRights.Server.Auth;
 using ReelRights.Server.Hosting;
 using ReelRights.Server.Web;
@@ -54,6 +56,8 @@ public static class ServerApp
         builder.Services.AddReelRightsCore(provider, connectionString, Path.Combine(dataDir, "blobs"));
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
         builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
+        builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
+        builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         builder.Services.AddDataProtection()
             .SetApplicationName("ReelRights")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys")));
@@ -75,16 +79,20 @@ public static class ServerApp
 
         app.MapApiDocs();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapGroup("/api").RequireAuthorization().MapAccountsApi();
+        var api = app.MapGroup("/api").RequireAuthorization().MapAccountsApi();
+        app.MapLedgerApi(api);
+        app.MapTileApi();
         app.MapWebUi();
         return app;
     }
 
-    /// <summary>Brings the database schema up to date.</summary>
+    /// <summary>Brings the database schema up to date and makes sure the ledger has its keys.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<LedgerKeyring>()
+            .EnsureInitializedAsync(scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>(), cancellationToken);
     }
 
     /// <summary>Applies migrations and makes sure an operator can sign in (or a setup link exists).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReelRights.Core;
 using ReelRights.Core.Accounts;
+using ReelRights.Core.Ledger;
 using ReelRights.Testing;
 
 namespace ReelRights.Core.Tests;
@@ -24,7 +25,8 @@ internal sealed class CoreEnvironment : IAsyncDisposable
 
     public ManualTimeProvider Time { get; } = new();
 
-    public static async Task<CoreEnvironment> CreateAsync(string provider, Action<AccountOptions>? accounts = null, Action<BootstrapOptions>? bootstrap = null)
+    public static async Task<CoreEnvironment> CreateAsync(string provider, Action<AccountOptions>? accounts = null, Action<BootstrapOptions>? bootstrap = null,
+        Action<LedgerOptions>? ledger = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var blobRoot = Directory.CreateTempSubdirectory("rr-core-blobs-").FullName;
@@ -37,14 +39,19 @@ internal sealed class CoreEnvironment : IAsyncDisposable
             accounts?.Invoke(o);
         });
         collection.Configure<BootstrapOptions>(o => bootstrap?.Invoke(o));
+        collection.Configure<LedgerOptions>(o => ledger?.Invoke(o));
+        collection.AddSingleton<ISecretProtector, TestSecretProtector>();
         CoreEnvironment? env = null;
         collection.AddSingleton<TimeProvider>(_ => env!.Time);
         env = new CoreEnvironment(database, collection.BuildServiceProvider(), blobRoot);
         await env.Get<Data.MigrationRunner>().MigrateAsync(CancellationToken.None);
+        await env.Get<LedgerKeyring>().EnsureInitializedAsync(env.Get<Data.ReelRightsDbContext>(), CancellationToken.None);
         return env;
     }
 
     public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public TestDatabase Database => database;
 
     /// <summary>A new scope (a new DbContext), as a separate request would have.</summary>
     public AsyncServiceScope NewScope() => services.CreateAsyncScope();

@@ -23,6 +23,11 @@ internal static class CliErrors
             await error.WriteLineAsync($"错误 / error: {e.Message}");
             return 1;
         }
+        catch (HttpRequestException e)
+        {
+            await error.WriteLineAsync($"错误 / error: 无法连接平台 / cannot reach the platform: {e.Message}");
+            return 1;
+        }
         catch (IOException e)
         {
             await error.WriteLineAsync($"错误 / error: {e.Message}");

@@ -17,11 +17,13 @@ public static class Permissions
     public const string MonitoringRead = "monitoring:read";
     public const string MonitoringWrite = "monitoring:write";
     public const string ScreeningSubmit = "screening:submit";
+    /// <summary>Seal a document digest on the ledger (存证).</summary>
+    public const string LedgerAttest = "ledger:attest";
 
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, UsersManage, KeysManage, AuditRead, OrgsAdmin,
-        WorksRead, WorksWrite, MonitoringRead, MonitoringWrite, ScreeningSubmit,
+        WorksRead, WorksWrite, MonitoringRead, MonitoringWrite, ScreeningSubmit, LedgerAttest,
     ];
 
     /// <summary>What a user of the given kind of organization holds.</summary>
@@ -35,13 +37,13 @@ public static class Permissions
         switch (kind)
         {
             case OrganizationKind.RightsHolder:
-                set.UnionWith([WorksWrite, MonitoringWrite]);
+                set.UnionWith([WorksWrite, MonitoringWrite, LedgerAttest]);
                 break;
             case OrganizationKind.Platform:
                 set.Add(ScreeningSubmit);
                 break;
             case OrganizationKind.Operator when isAdmin:
-                set.Add(OrgsAdmin);
+                set.UnionWith([OrgsAdmin, LedgerAttest]);
                 break;
         }
         return set;

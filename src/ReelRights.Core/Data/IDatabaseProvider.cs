@@ -16,6 +16,12 @@ public interface IDatabaseProvider
     /// <summary>SQL for the bookkeeping table of applied migrations.</summary>
     string CreateHistoryTableSql { get; }
 
+    /// <summary>
+    /// Reads the ledger's state row so that no other transaction can append until this one ends
+    /// (PostgreSQL: <c>FOR UPDATE</c>; SQLite transactions already hold the one write lock).
+    /// </summary>
+    string LockLedgerStateSql { get; }
+
     /// <summary>Takes whatever lock keeps two processes from migrating at once; disposed to release it.</summary>
     Task<IAsyncDisposable> LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReelRights.Core.Accounts;
 using ReelRights.Core.Auditing;
+using ReelRights.Core.Ledger;
 
 namespace ReelRights.Core.Data;
 
@@ -16,6 +17,11 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<LedgerState> LedgerStates => Set<LedgerState>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
+    public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
+    public DbSet<LedgerKey> LedgerKeys => Set<LedgerKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -42,6 +48,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
             e.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId);
         });
         modelBuilder.Entity<AuditEvent>(e => e.HasIndex(a => new { a.OrganizationId, a.At }));
+        LedgerModel.Configure(modelBuilder);
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

@@ -13,7 +13,7 @@ internal static class SnakeCaseNaming
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
-            var table = ToSnake(entity.ClrType.Name) + "s";
+            var table = Plural(ToSnake(entity.ClrType.Name));
             entity.SetTableName(table);
             foreach (var property in entity.GetProperties())
             {
@@ -29,6 +29,9 @@ internal static class SnakeCaseNaming
             }
         }
     }
+
+    private static string Plural(string name) =>
+        name.Length > 1 && name[^1] == 'y' && !"aeiou".Contains(name[^2], StringComparison.Ordinal) ? name[..^1] + "ies" : name + "s";
 
     public static string ToSnake(string name)
     {

@@ -185,6 +185,7 @@ public sealed record LedgerRecord
         LedgerRecordType.CaseTransition => "case-transition",
         LedgerRecordType.License => "license",
         LedgerRecordType.KeyRotation => "key-rotation",
+        LedgerRecordType.Attestation => "attestation",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown record type."),
     };
 
@@ -195,6 +196,7 @@ public sealed record LedgerRecord
         "case-transition" => LedgerRecordType.CaseTransition,
         "license" => LedgerRecordType.License,
         "key-rotation" => LedgerRecordType.KeyRotation,
+        "attestation" => LedgerRecordType.Attestation,
         _ => throw new FormatException($"Unknown record type \"{name}\"."),
     };
 

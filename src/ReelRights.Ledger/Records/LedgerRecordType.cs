@@ -20,4 +20,7 @@ public enum LedgerRecordType
 
     /// <summary>"key-rotation": the log or platform announces a new signing key.</summary>
     KeyRotation,
+
+    /// <summary>"attestation": an organization seals the digest of a document it holds (存证).</summary>
+    Attestation,
 }

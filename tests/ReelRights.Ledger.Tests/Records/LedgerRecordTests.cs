@@ -46,6 +46,7 @@ public sealed class LedgerRecordTests
     [InlineData(LedgerRecordType.CaseTransition, "case-transition")]
     [InlineData(LedgerRecordType.License, "license")]
     [InlineData(LedgerRecordType.KeyRotation, "key-rotation")]
+    [InlineData(LedgerRecordType.Attestation, "attestation")]
     public void ToCanonicalBytes_EachType_UsesWireNameAndRoundTrips(LedgerRecordType type, string wireName)
     {
         // Arrange

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text;
+using ReelRights.Core;
+using ReelRights.Ledger.Receipts;
+
+namespace ReelRights.Cli.Commands;
+
+/// <summary><c>reelrights verify RECEIPT</c>: checks a receipt offline and says what was sealed, when and by whom.</summary>
+internal static class VerifyCommand
+{
+    public static Command Build()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "回执文件 / Receipt file" };
+        var command = new Command("verify", "离线验证回执：记录、包含证明、检查点签名、时间戳 / Verify a receipt offline: record, inclusion proof, checkpoint signature, time stamp") { file };
+        PinnedKeys.AddTo(command);
+        command.SetAction((parse, _) => CliErrors.GuardAsync(parse, async () =>
+        {
+            var keys = PinnedKeys.From(parse);
+            var path = parse.GetValue(file)!;
+            Receipt receipt;
+            try
+            {
+                receipt = Receipt.Parse(PinnedKeys.ReadFile(path));
+            }
+            catch (FormatException e)
+            {
+                throw ReelRightsException.Invalid("invalid-receipt", $"不是有效的回执文件：{e.Message}", $"Not a valid receipt file: {e.Message}");
+            }
+            var result = new ReceiptVerifier(keys.Verifiers, keys.TsaCertificates).Verify(receipt);
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync(Describe(path.Name, receipt, result));
+            if (!result.IsValid)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"验证失败 / verification failed: {result.FailureMessage}");
+                return 1;
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static string Describe(string name, Receipt receipt, ReceiptVerificationResult result)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"回执验证 / Receipt verification: {name}");
+        foreach (var check in result.Checks)
+        {
+            var mark = check.Status switch
+            {
+                ReceiptCheckStatus.Passed => "✓",
+                ReceiptCheckStatus.Failed => "✗",
+                ReceiptCheckStatus.NotApplicable => "–",
+                _ => "·",
+            };
+            sb.AppendLine($"  {mark} {ReceiptCheckNames.Label(check.Check)} — {check.Detail}");
+        }
+        if (result.Record is { } record)
+        {
+            sb.AppendLine($"封存内容 / sealed: {Ledger.Records.LedgerRecord.ToWireName(record.Type)}, 序号 / index {receipt.LeafIndex}"
+                + (result.Checkpoint is { } cp ? $" / {cp.TreeSize}, 日志 / log {cp.Origin}" : ""));
+            sb.AppendLine($"  {record.Payload}");
+        }
+        if (result.Timestamp is { } at)
+        {
+            sb.AppendLine($"时间（RFC 3161 时间戳）/ time (RFC 3161): {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
+        }
+        sb.Append(result.IsValid ? "结论 / verdict: 有效，封存后未被更改 / VALID, unchanged since sealed" : "结论 / verdict: 无效 / INVALID");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ReelRights.Core.Data;
+using ReelRights.Ledger.Merkle;
+using ReelRights.Ledger.Notes;
+using ReelRights.Ledger.Timestamps;
+
+namespace ReelRights.Core.Ledger;
+
+/// <summary>
+/// The log's identity and keys. On first run it creates the origin, an Ed25519 checkpoint key and
+/// a time-stamping certificate, all stored encrypted by <see cref="ISecretProtector"/>. Signers
+/// are read from the database on each use (cheap, and correct when another node rotated the key);
+/// decrypted keys are cached by id.
+/// </summary>
+public sealed class LedgerKeyring(ISecretProtector protector, TimeProvider time, IOptions<LedgerOptions> options)
+{
+    private readonly ConcurrentDictionary<Guid, INoteSigner> signers = new();
+    private TimestampAuthority? authority;
+
+    public async Task EnsureInitializedAsync(ReelRightsDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.LedgerStates.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var origin = string.IsNullOrWhiteSpace(options.Value.Origin)
+            ? "reelrights.local/ledger/" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))
+            : options.Value.Origin.Trim();
+        using var tsa = TimestampCertificates.CreateSelfSigned($"CN=ReelRights TSA, O={origin}", time, TimeSpan.FromDays(3650));
+        var now = time.GetUtcNow().UtcDateTime;
+        db.LedgerStates.Add(new LedgerState
+        {
+            Origin = origin,
+            TreeSize = 0,
+            TsaProtectedPfx = protector.Protect(Convert.ToBase64String(tsa.Export(X509ContentType.Pkcs12))),
+            TsaCertificate = tsa.Export(X509ContentType.Cert),
+            CreatedAt = now,
+        });
+        var key = NewKey(origin, now, out var signer);
+        db.LedgerKeys.Add(key);
+        // The empty tree's checkpoint, so verifiers and witnesses have a first state to follow.
+        var empty = MerkleHasher.EmptyRoot.ToArray();
+        db.LedgerCheckpoints.Add(new LedgerCheckpoint { TreeSize = 0, RootHash = empty, Note = new Checkpoint(origin, 0, empty).Sign(signer), CreatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node may have initialized the log first; then its identity stands.
+            db.ChangeTracker.Clear();
+            if (!await db.LedgerStates.AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+        }
+    }
+
+    /// <summary>A new Ed25519 key row for the origin (not yet saved).</summary>
+    public LedgerKey NewKey(string origin, DateTime now) => NewKey(origin, now, out _);
+
+    private LedgerKey NewKey(string origin, DateTime now, out INoteSigner signer)
+    {
+        var pair = NoteKeys.GenerateEd25519(origin);
+        signer = NoteKeys.ParseSignerKey(pair.SignerKey);
+        return new LedgerKey
+        {
+            Id = Guid.CreateVersion7(),
+            Name = origin,
+            Algorithm = "ed25519",
+            VerifierKey = pair.VerifierKey,
+            ProtectedSignerKey = protector.Protect(pair.SignerKey),
+            CreatedAt = now,
+        };
+    }
+
+    /// <summary>Signers of every active key, oldest first.</summary>
+    public async Task<IReadOnlyList<INoteSigner>> ActiveSignersAsync(ReelRightsDbContext db, CancellationToken cancellationToken)
+    {
+        var keys = await db.LedgerKeys.AsNoTracking().Where(k => k.RetiredAt == null).OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
+        if (keys.Count == 0)
+        {
+            throw new InvalidOperationException("The ledger has no active signing key.");
+        }
+        return keys.Select(k => signers.GetOrAdd(k.Id, _ => NoteKeys.ParseSignerKey(protector.Unprotect(k.ProtectedSignerKey)))).ToList();
+    }
+
+    public async Task<IReadOnlyList<LedgerKey>> AllKeysAsync(ReelRightsDbContext db, CancellationToken cancellationToken) =>
+        await db.LedgerKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
+
+    public async Task<TimestampAuthority> AuthorityAsync(ReelRightsDbContext db, CancellationToken cancellationToken)
+    {
+        if (authority is null)
+        {
+            var state = await db.LedgerStates.AsNoTracking().SingleAsync(cancellationToken);
+            var pfx = Convert.FromBase64String(protector.Unprotect(state.TsaProtectedPfx));
+            var cert = X509CertificateLoader.LoadPkcs12(pfx, null, X509KeyStorageFlags.EphemeralKeySet);
+            authority = new TimestampAuthority(cert, time);
+        }
+        return authority;
+    }
+}
