@@ -29,6 +29,18 @@ public abstract class IsolationTests(string provider)
         "POST /api/api-keys/",
         "DELETE /api/api-keys/{id:guid}",
         "GET /api/audit",
+        // The ledger is public to read by design (anyone may verify); see LedgerApiTests.
+        "GET /api/ledger/checkpoint",
+        "GET /api/ledger/checkpoints",
+        "GET /api/ledger/entries/{index:long}",
+        "GET /api/ledger/entries",
+        "GET /api/ledger/proofs/inclusion",
+        "GET /api/ledger/proofs/consistency",
+        "GET /api/ledger/receipts/{index:long}",
+        "GET /api/ledger/keys",
+        "POST /api/ledger/tsa",
+        "POST /api/ledger/attestations/",
+        "GET /api/ledger/attestations/",
     ];
 
     [Fact]
@@ -107,6 +119,24 @@ public abstract class IsolationTests(string provider)
         audit.ShouldNotContain("b-only@b.test");
         audit.ShouldContain("api-key.created");
         me.GetProperty("organization").GetProperty("id").GetGuid().ShouldBe(a.Organization.Id);
+    }
+
+    [Fact]
+    public async Task Attestations_ListOnlyOwnOrganizations()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("A");
+        var b = await server.CreateTenantAsync("B");
+        using var clientA = server.CreateClient(a.ApiKey);
+        using var clientB = server.CreateClient(b.ApiKey);
+        var digest = new string('a', 64);
+        (await clientB.PostAsJsonAsync("/api/ledger/attestations", new { title = "B secret contract", sha256 = digest })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await clientA.PostAsJsonAsync("/api/ledger/attestations", new { title = "A script", sha256 = digest })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var listA = await clientA.GetStringAsync("/api/ledger/attestations");
+
+        listA.ShouldContain("A script");
+        listA.ShouldNotContain("B secret contract");
     }
 
     [Fact]
