@@ -53,14 +53,18 @@ internal static class LedgerCommands
     private static Command Audit()
     {
         var from = new Option<FileInfo>("--from") { Description = "之前保存的检查点 / A checkpoint saved earlier", Required = true };
-        var server = new Option<Uri>("--server") { Description = "平台地址 / Platform URL, e.g. http://127.0.0.1:5080", Required = true };
+        var server = new Option<string>("--server") { Description = "平台地址 / Platform URL, e.g. http://127.0.0.1:5080", Required = true };
         var command = new Command("audit", "检查旧检查点与当前检查点一致（日志只增不改） / Check an old checkpoint is consistent with the current one (append-only)") { from, server };
         PinnedKeys.AddTo(command);
         command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
         {
             var keys = PinnedKeys.From(parse);
             var old = OpenCheckpoint(PinnedKeys.ReadFile(parse.GetValue(from)!), keys, "旧检查点 / old checkpoint");
-            using var http = new HttpClient { BaseAddress = parse.GetValue(server), Timeout = TimeSpan.FromSeconds(30) };
+            if (!Uri.TryCreate(parse.GetValue(server), UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+            {
+                throw ReelRightsException.Invalid("invalid-server", "--server 需要 http(s) 地址。", "--server needs an http(s) URL.");
+            }
+            using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
             var current = OpenCheckpoint(await http.GetStringAsync("/api/ledger/checkpoint", ct), keys, "当前检查点 / current checkpoint");
             var output = parse.InvocationConfiguration.Output;
             if (old.Origin != current.Origin)
