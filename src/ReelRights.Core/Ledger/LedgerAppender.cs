@@ -118,7 +118,8 @@ public sealed partial class LedgerAppender : IAsyncDisposable
         db.LedgerNodes.AddRange(nodes.Select(n => new LedgerNode { Level = n.Key.Level, NodeIndex = n.Key.Index, Hash = n.Value }));
 
         var size = start + batch.Count;
-        var builder = new MerkleProofBuilder(new DbMerkleHashSource(db, nodes));
+        // The source caches what it reads; give it a copy so `nodes` stays the batch's new rows.
+        var builder = new MerkleProofBuilder(new DbMerkleHashSource(db, new Dictionary<MerkleNodeId, byte[]>(nodes)));
         var root = (await builder.GetRootAsync(size, CancellationToken.None)).ToArray();
         await EnsureConsistentWithLastCheckpointAsync(db, builder, size, root);
         var note = new Checkpoint(state.Origin, size, root).Sign(await keyring.ActiveSignersAsync(db, CancellationToken.None));

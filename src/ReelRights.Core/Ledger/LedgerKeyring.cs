@@ -92,6 +92,9 @@ public sealed class LedgerKeyring(ISecretProtector protector, TimeProvider time,
     public async Task<IReadOnlyList<LedgerKey>> AllKeysAsync(ReelRightsDbContext db, CancellationToken cancellationToken) =>
         await db.LedgerKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
 
+    /// <summary>The TSA once loaded, so callers can skip opening a database scope.</summary>
+    public TimestampAuthority? LoadedAuthority => authority;
+
     public async Task<TimestampAuthority> AuthorityAsync(ReelRightsDbContext db, CancellationToken cancellationToken)
     {
         if (authority is null)

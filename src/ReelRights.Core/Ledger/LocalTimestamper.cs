@@ -8,6 +8,10 @@ internal sealed class LocalTimestamper(IServiceScopeFactory scopes, LedgerKeyrin
 {
     public async Task<byte[]> TimestampAsync(byte[] sha256, CancellationToken cancellationToken)
     {
+        if (keyring.LoadedAuthority is { } loaded)
+        {
+            return loaded.CreateToken(sha256);
+        }
         await using var scope = scopes.CreateAsyncScope();
         var authority = await keyring.AuthorityAsync(scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>(), cancellationToken);
         return authority.CreateToken(sha256);
