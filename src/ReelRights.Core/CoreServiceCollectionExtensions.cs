@@ -34,6 +34,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LedgerAppender>();
         services.AddScoped<LedgerReader>();
         services.AddScoped<LedgerKeyRotation>();
+        services.AddScoped<LedgerIntegrityCheck>();
         services.AddScoped<AttestationService>();
         services.AddOptions<LedgerOptions>();
         services.AddOptions<AccountOptions>();

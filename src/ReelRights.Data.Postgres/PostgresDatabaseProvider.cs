@@ -22,6 +22,8 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider
     public string CreateHistoryTableSql =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer NOT NULL PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at text NOT NULL)";
 
+    public object GuidValue(Guid value) => value;
+
     public void Configure(DbContextOptionsBuilder builder, string connectionString) =>
         builder.UseNpgsql(connectionString);
 

@@ -20,6 +20,9 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     public string CreateHistoryTableSql =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
+    // EF Core's SQLite provider stores Guids as upper-case TEXT.
+    public object GuidValue(Guid value) => value.ToString().ToUpperInvariant();
+
     public void Configure(DbContextOptionsBuilder builder, string connectionString)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString)

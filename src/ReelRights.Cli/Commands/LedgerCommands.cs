@@ -20,6 +20,7 @@ internal static class LedgerCommands
         ledger.Subcommands.Add(Keys());
         ledger.Subcommands.Add(RotateKey());
         ledger.Subcommands.Add(Audit());
+        ledger.Subcommands.Add(Check());
         return ledger;
     }
 
@@ -50,11 +51,40 @@ internal static class LedgerCommands
         return command;
     }
 
+    private static Command Check()
+    {
+        var command = new Command("check", "在服务器上重算整个日志并逐项比对（条目、子树、检查点） / Recompute the whole log on the server machine and compare every stored part");
+        command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
+        {
+            var exit = 0;
+            await WithServicesAsync(parse, async services =>
+            {
+                var result = await services.GetRequiredService<LedgerIntegrityCheck>().RunAsync(ct);
+                if (result.Intact)
+                {
+                    await parse.InvocationConfiguration.Output.WriteLineAsync(
+                        $"完整 / intact: {result.Entries} 条目 entries, {result.Nodes} 子树哈希 subtree hashes, {result.Checkpoints} 检查点 checkpoints");
+                }
+                else
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync($"日志已损坏 / ledger damaged: {result.ProblemZh} / {result.ProblemEn}");
+                    exit = 1;
+                }
+            });
+            return exit;
+        }));
+        return command;
+    }
+
     private static Command Audit()
     {
         var from = new Option<FileInfo>("--from") { Description = "之前保存的检查点 / A checkpoint saved earlier", Required = true };
         var server = new Option<string>("--server") { Description = "平台地址 / Platform URL, e.g. http://127.0.0.1:5080", Required = true };
-        var command = new Command("audit", "检查旧检查点与当前检查点一致（日志只增不改） / Check an old checkpoint is consistent with the current one (append-only)") { from, server };
+        var entries = new Option<bool>("--entries")
+        {
+            Description = "同时下载全部条目（tlog-tiles）重算树 / Also download every entry (tlog-tiles) and recompute the tree",
+        };
+        var command = new Command("audit", "检查旧检查点与当前检查点一致（日志只增不改） / Check an old checkpoint is consistent with the current one (append-only)") { from, server, entries };
         PinnedKeys.AddTo(command);
         command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
         {
@@ -94,6 +124,16 @@ internal static class LedgerCommands
                 return 1;
             }
             await output.WriteLineAsync("一致：旧检查点之后只有追加 / consistent: only appends since the old checkpoint");
+            if (parse.GetValue(entries))
+            {
+                var problem = await TileAudit.RecomputeAsync(http, current, ct);
+                if (problem is not null)
+                {
+                    await parse.InvocationConfiguration.Error.WriteLineAsync($"条目审计失败 / entry audit failed: {problem}");
+                    return 1;
+                }
+                await output.WriteLineAsync($"条目审计通过：{current.TreeSize} 个条目重算出相同的根 / entries audited: {current.TreeSize} entries give the signed root");
+            }
             return 0;
         }));
         return command;

@@ -22,6 +22,9 @@ public interface IDatabaseProvider
     /// </summary>
     string LockLedgerStateSql { get; }
 
+    /// <summary>A Guid as this provider's EF Core mapping stores it (for hand-written commands).</summary>
+    object GuidValue(Guid value);
+
     /// <summary>Takes whatever lock keeps two processes from migrating at once; disposed to release it.</summary>
     Task<IAsyncDisposable> LockForMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 }

@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using IDatabaseProvider = ReelRights.Core.Data.IDatabaseProvider;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -91,19 +93,21 @@ public sealed partial class LedgerAppender : IAsyncDisposable
         var leaves = batch.Select(p => p.Record.ToCanonicalBytes()).ToList();
         var hashes = leaves.Select(l => MerkleHasher.HashLeaf(l)).ToList();
         // Time stamps first, outside the transaction, so the log lock is held only for the writes.
-        var tokens = await Task.WhenAll(hashes.Select(h => timestamper.TimestampAsync(h, CancellationToken.None)));
+        var tokens = await timestamper.TimestampAllAsync(hashes, CancellationToken.None);
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var state = (await db.LedgerStates.FromSqlRaw(provider.LockLedgerStateSql).AsTracking().ToListAsync()).Single();
+        var writer = new LedgerBatchWriter(db.Database.GetDbConnection(), tx.GetDbTransaction(), provider);
+        var state = (await db.LedgerStates.FromSqlRaw(provider.LockLedgerStateSql).AsNoTracking().ToListAsync()).Single();
         var start = state.TreeSize;
         var now = time.GetUtcNow().UtcDateTime;
         var nodes = new Dictionary<MerkleNodeId, byte[]>();
+        var entries = new List<LedgerEntry>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             var index = start + i;
-            db.LedgerEntries.Add(new LedgerEntry
+            entries.Add(new LedgerEntry
             {
                 LeafIndex = index,
                 LeafHash = hashes[i],
@@ -115,7 +119,8 @@ public sealed partial class LedgerAppender : IAsyncDisposable
             });
             await AddCompletedNodesAsync(db, nodes, index, hashes[i]);
         }
-        db.LedgerNodes.AddRange(nodes.Select(n => new LedgerNode { Level = n.Key.Level, NodeIndex = n.Key.Index, Hash = n.Value }));
+        await writer.InsertEntriesAsync(entries);
+        await writer.InsertNodesAsync(nodes.Select(n => new LedgerNode { Level = n.Key.Level, NodeIndex = n.Key.Index, Hash = n.Value }));
 
         var size = start + batch.Count;
         // The source caches what it reads; give it a copy so `nodes` stays the batch's new rows.
@@ -123,9 +128,7 @@ public sealed partial class LedgerAppender : IAsyncDisposable
         var root = (await builder.GetRootAsync(size, CancellationToken.None)).ToArray();
         await EnsureConsistentWithLastCheckpointAsync(db, builder, size, root);
         var note = new Checkpoint(state.Origin, size, root).Sign(await keyring.ActiveSignersAsync(db, CancellationToken.None));
-        db.LedgerCheckpoints.Add(new LedgerCheckpoint { TreeSize = size, RootHash = root, Note = note, CreatedAt = now });
-        state.TreeSize = size;
-        await db.SaveChangesAsync();
+        await writer.InsertCheckpointAndSetSizeAsync(new LedgerCheckpoint { TreeSize = size, RootHash = root, Note = note, CreatedAt = now });
         await tx.CommitAsync();
 
         for (var i = 0; i < batch.Count; i++)

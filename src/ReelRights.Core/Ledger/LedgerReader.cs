@@ -75,6 +75,12 @@ public sealed class LedgerReader(ReelRightsDbContext db)
     public async Task<Receipt> ReceiptAsync(long index, CancellationToken cancellationToken)
     {
         var entry = await EntryAsync(index, cancellationToken) ?? throw ReelRightsException.NotFound("条目");
+        if (!MerkleHasher.HashLeaf(entry.Data).AsSpan().SequenceEqual(entry.LeafHash))
+        {
+            // Never hand out a receipt for damaged storage; the operator's `ledger check` names the rest.
+            throw new ReelRightsException(ErrorKind.Conflict, "ledger-damaged",
+                $"条目 {index} 的存储已损坏，无法出具回执。", $"The stored entry {index} is damaged; no receipt can be issued.");
+        }
         var checkpoint = await LatestCheckpointAsync(cancellationToken) ?? throw ReelRightsException.NotFound("检查点");
         var proof = await InclusionProofAsync(index, checkpoint.TreeSize, cancellationToken);
         return new Receipt(entry.Data, index, proof, checkpoint.Note, entry.TimestampToken);
