@@ -174,7 +174,9 @@ public sealed partial class LedgerAppender : IAsyncDisposable
         var proof = await builder.GetConsistencyProofAsync(last.TreeSize, size, CancellationToken.None);
         if (!MerkleProofVerifier.VerifyConsistency(last.TreeSize, size, proof, last.RootHash, root))
         {
-            throw new InvalidOperationException($"Ledger tree of size {size} is not consistent with checkpoint {last.TreeSize}; refusing to sign.");
+            throw new ReelRightsException(ErrorKind.Conflict, "ledger-inconsistent",
+                $"存储的日志与大小为 {last.TreeSize} 的检查点不一致，拒绝签名；请运行 reelrights ledger check。",
+                $"Ledger tree of size {size} is not consistent with checkpoint {last.TreeSize}; refusing to sign. Run `reelrights ledger check`.");
         }
     }
 

@@ -131,7 +131,19 @@ public sealed class ReceiptVerifier
             return null;
         }
 
-        var result = TimestampVerifier.Verify(token.Value.Span, leafHash, _trustedTsaCertificates);
+        TimestampVerificationResult result;
+        try
+        {
+            result = TimestampVerifier.Verify(token.Value.Span, leafHash, _trustedTsaCertificates);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or System.Formats.Asn1.AsnContentException)
+        {
+            // Damaged bytes deep inside the token (a certificate, an attribute) surface as
+            // decoding errors; whatever their place, the token does not stand.
+            checks.Add(Fail(steps[0], $"the time-stamp token is damaged: {ex.Message}"));
+            checks.AddRange(steps[1..].Select(s => Skip(s, steps[0])));
+            return null;
+        }
         var failedAt = result.FailedCheck is { } failed ? Array.IndexOf(steps, ToReceiptCheck(failed)) : steps.Length;
         for (var i = 0; i < steps.Length; i++)
         {

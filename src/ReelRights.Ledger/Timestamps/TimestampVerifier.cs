@@ -39,7 +39,17 @@ public static class TimestampVerifier
         }
 
         var signerInfo = cms.SignerInfos[0];
-        var certificate = signerInfo.Certificate ?? FindSigner(signerInfo.SignerIdentifier, trusted);
+        X509Certificate2? certificate;
+        try
+        {
+            certificate = signerInfo.Certificate ?? FindSigner(signerInfo.SignerIdentifier, trusted);
+        }
+        catch (CryptographicException ex)
+        {
+            // A damaged certificate inside the token only surfaces when it is first read.
+            return Fail(TimestampCheck.Signature, $"The token's embedded certificate is damaged: {ex.Message}", time, null, chainChecked);
+        }
+
         if (certificate is null)
         {
             return Fail(TimestampCheck.Signature, "The token carries no signer certificate and none of the trusted ones matches.", time, null, chainChecked);
@@ -84,8 +94,16 @@ public static class TimestampVerifier
             return false;
         }
 
-        var usages = new X509EnhancedKeyUsageExtension(ekus[0], ekus[0].Critical).EnhancedKeyUsages;
-        return usages.Count == 1 && usages[0].Value == TimestampOids.TimeStampingUsage;
+        try
+        {
+            var usages = new X509EnhancedKeyUsageExtension(ekus[0], ekus[0].Critical).EnhancedKeyUsages;
+            return usages.Count == 1 && usages[0].Value == TimestampOids.TimeStampingUsage;
+        }
+        catch (CryptographicException)
+        {
+            // A damaged extension is no usage at all.
+            return false;
+        }
     }
 
     private static bool TryDecode(ReadOnlySpan<byte> token, out SignedCms cms, out Rfc3161TimestampTokenInfo info)

@@ -91,13 +91,49 @@ public sealed class LedgerAppenderTests
         node.Hash = new byte[32];
         await db.SaveChangesAsync();
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => appender.AppendAsync(Record(99), null, CancellationToken.None));
+        var error = await Should.ThrowAsync<ReelRightsException>(() => appender.AppendAsync(Record(99), null, CancellationToken.None));
 
-        error.Message.ShouldContain("refusing to sign");
+        error.Code.ShouldBe("ledger-inconsistent");
+        error.MessageEn.ShouldContain("refusing to sign");
         db.ChangeTracker.Clear();
         (await db.LedgerEntries.CountAsync()).ShouldBe(4);
         (await db.LedgerCheckpoints.MaxAsync(c => c.TreeSize)).ShouldBe(4);
         (await db.LedgerStates.SingleAsync()).TreeSize.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Verify_AnyByteOfReceiptChanged_Fails()
+    {
+        await using var env = await CoreEnvironment.CreateAsync("Sqlite");
+        var appender = env.Get<LedgerAppender>();
+        await appender.AppendAsync(Record(0), null, CancellationToken.None);
+        var text = (await appender.AppendAsync(Record(1), null, CancellationToken.None)).Receipt.Encode();
+        var db = env.Get<ReelRightsDbContext>();
+        var tsa = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate((await db.LedgerStates.SingleAsync()).TsaCertificate);
+        var keys = (await env.Get<LedgerKeyring>().AllKeysAsync(db, CancellationToken.None)).Select(k => NoteKeys.ParseVerifierKey(k.VerifierKey)).ToList();
+        var verifier = new ReceiptVerifier(keys, [tsa], requireTimestamp: true);
+        verifier.Verify(Receipt.Parse(text)).IsValid.ShouldBeTrue();
+
+        var accepted = new List<int>();
+        var bytes = Encoding.ASCII.GetBytes(text);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var copy = (byte[])bytes.Clone();
+            copy[i] ^= 0x01;
+            try
+            {
+                if (verifier.Verify(Receipt.Parse(Encoding.ASCII.GetString(copy))).IsValid)
+                {
+                    accepted.Add(i);
+                }
+            }
+            catch (FormatException)
+            {
+                // Rejected while parsing: the receipt is no longer well-formed.
+            }
+        }
+
+        accepted.ShouldBeEmpty($"receipt of {bytes.Length} bytes");
     }
 
     [Theory]
