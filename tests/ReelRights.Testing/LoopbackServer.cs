@@ -36,6 +36,16 @@ public sealed class LoopbackServer : IAsyncDisposable
     public string? SetupToken { get; }
     public IServiceProvider Services => app.Services;
     public string ProviderName => database.ProviderName;
+    public string ConnectionString => database.ConnectionString;
+    public string DataDirectory => dataDirectory;
+
+    /// <summary>Environment for a <c>reelrights</c> process that should act on this server's database and keys.</summary>
+    public Dictionary<string, string> CliEnvironment() => new()
+    {
+        ["REELRIGHTS_Database__Provider"] = database.ProviderName,
+        ["REELRIGHTS_Database__ConnectionString"] = database.ConnectionString,
+        ["REELRIGHTS_ReelRights__DataDirectory"] = dataDirectory,
+    };
 
     public static async Task<LoopbackServer> StartAsync(string provider, IDictionary<string, string?>? settings = null)
     {

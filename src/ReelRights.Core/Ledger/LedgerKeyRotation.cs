@@ -17,15 +17,17 @@ public sealed class LedgerKeyRotation(ReelRightsDbContext db, LedgerKeyring keyr
         var state = await db.LedgerStates.AsNoTracking().SingleAsync(cancellationToken);
         var previous = await db.LedgerKeys.Where(k => k.RetiredAt == null).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var next = keyring.NewKey(state.Origin, now);
-        db.LedgerKeys.Add(next);
+        // Each algorithm in use gets a fresh key (Ed25519, and SM2 when that line is on).
+        var fresh = previous.Select(k => k.Algorithm).DefaultIfEmpty("ed25519").Distinct()
+            .Select(a => keyring.NewKey(state.Origin, now, a)).ToList();
+        db.LedgerKeys.AddRange(fresh);
         await db.SaveChangesAsync(cancellationToken);
 
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
             ["origin"] = state.Origin,
             ["previousKeys"] = previous.Select(k => k.VerifierKey).ToArray(),
-            ["newKey"] = next.VerifierKey,
+            ["newKeys"] = fresh.Select(k => k.VerifierKey).ToArray(),
         });
         var result = await appender.AppendAsync(LedgerRecord.Create(LedgerRecordType.KeyRotation, payload), null, cancellationToken);
 

@@ -25,6 +25,7 @@ public sealed class LedgerKeyring(ISecretProtector protector, TimeProvider time,
     {
         if (await db.LedgerStates.AnyAsync(cancellationToken))
         {
+            await EnsureSm2KeyAsync(db, cancellationToken);
             return;
         }
         var origin = string.IsNullOrWhiteSpace(options.Value.Origin)
@@ -40,11 +41,17 @@ public sealed class LedgerKeyring(ISecretProtector protector, TimeProvider time,
             TsaCertificate = tsa.Export(X509ContentType.Cert),
             CreatedAt = now,
         });
-        var key = NewKey(origin, now, out var signer);
+        var key = NewKey(origin, now, "ed25519", out var signer);
         db.LedgerKeys.Add(key);
+        INoteSigner[] firstSigners = [signer];
+        if (options.Value.Sm2Signature)
+        {
+            db.LedgerKeys.Add(NewKey(origin, now, "sm2", out var sm2));
+            firstSigners = [signer, sm2];
+        }
         // The empty tree's checkpoint, so verifiers and witnesses have a first state to follow.
         var empty = MerkleHasher.EmptyRoot.ToArray();
-        db.LedgerCheckpoints.Add(new LedgerCheckpoint { TreeSize = 0, RootHash = empty, Note = new Checkpoint(origin, 0, empty).Sign(signer), CreatedAt = now });
+        db.LedgerCheckpoints.Add(new LedgerCheckpoint { TreeSize = 0, RootHash = empty, Note = new Checkpoint(origin, 0, empty).Sign(firstSigners), CreatedAt = now });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -60,18 +67,30 @@ public sealed class LedgerKeyring(ISecretProtector protector, TimeProvider time,
         }
     }
 
-    /// <summary>A new Ed25519 key row for the origin (not yet saved).</summary>
-    public LedgerKey NewKey(string origin, DateTime now) => NewKey(origin, now, out _);
-
-    private LedgerKey NewKey(string origin, DateTime now, out INoteSigner signer)
+    /// <summary>When the SM2 signature line is switched on for an existing log, adds its key.</summary>
+    private async Task EnsureSm2KeyAsync(ReelRightsDbContext db, CancellationToken cancellationToken)
     {
-        var pair = NoteKeys.GenerateEd25519(origin);
+        if (!options.Value.Sm2Signature || await db.LedgerKeys.AnyAsync(k => k.Algorithm == "sm2" && k.RetiredAt == null, cancellationToken))
+        {
+            return;
+        }
+        var origin = await db.LedgerStates.Select(s => s.Origin).SingleAsync(cancellationToken);
+        db.LedgerKeys.Add(NewKey(origin, time.GetUtcNow().UtcDateTime, "sm2", out _));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A new key row for the origin (not yet saved): <c>ed25519</c> or <c>sm2</c>.</summary>
+    public LedgerKey NewKey(string origin, DateTime now, string algorithm) => NewKey(origin, now, algorithm, out _);
+
+    private LedgerKey NewKey(string origin, DateTime now, string algorithm, out INoteSigner signer)
+    {
+        var pair = algorithm == "sm2" ? NoteKeys.GenerateSm2(origin) : NoteKeys.GenerateEd25519(origin);
         signer = NoteKeys.ParseSignerKey(pair.SignerKey);
         return new LedgerKey
         {
             Id = Guid.CreateVersion7(),
             Name = origin,
-            Algorithm = "ed25519",
+            Algorithm = algorithm,
             VerifierKey = pair.VerifierKey,
             ProtectedSignerKey = protector.Protect(pair.SignerKey),
             CreatedAt = now,

@@ -101,6 +101,25 @@ public sealed class LedgerAppenderTests
         (await db.LedgerStates.SingleAsync()).TreeSize.ShouldBe(4);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Sm2Signature_On_CheckpointsCarryEd25519AndSm2Lines(string provider)
+    {
+        await using var env = await CoreEnvironment.CreateAsync(provider, ledger: o => o.Sm2Signature = true);
+
+        var result = await env.Get<LedgerAppender>().AppendAsync(Record(1), null, CancellationToken.None);
+
+        var keys = await env.Get<ReelRightsDbContext>().LedgerKeys.AsNoTracking().ToListAsync();
+        keys.Select(k => k.Algorithm).Order().ShouldBe(["ed25519", "sm2"]);
+        var note = SignedNote.Parse(result.Receipt.CheckpointNote);
+        note.Signatures.Count.ShouldBe(2);
+        foreach (var key in keys)
+        {
+            note.Verify([NoteKeys.ParseVerifierKey(key.VerifierKey)]).VerifiedSignatures.Count.ShouldBe(1);
+        }
+    }
+
     [Fact]
     public async Task Verify_AnyByteOfReceiptChanged_Fails()
     {
