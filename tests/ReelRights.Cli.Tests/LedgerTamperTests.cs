@@ -103,16 +103,17 @@ public sealed class LedgerTamperTests
     {
         await using var f = await SealFiveAsync(provider);
         var zeros = new string('0', 64);
+        // node (1,0) is in the consistency proof from size 3; node (2,0) is under every later root.
         await f.ExecuteAsync(provider == "Sqlite"
-            ? $"UPDATE ledger_nodes SET hash = X'{zeros}' WHERE level = 2 AND node_index = 0"
-            : $"UPDATE ledger_nodes SET hash = '\\x{zeros}'::bytea WHERE level = 2 AND node_index = 0");
+            ? $"UPDATE ledger_nodes SET hash = X'{zeros}' WHERE (level = 1 OR level = 2) AND node_index = 0"
+            : $"UPDATE ledger_nodes SET hash = '\\x{zeros}'::bytea WHERE (level = 1 OR level = 2) AND node_index = 0");
 
         var check = await f.CheckAsync();
         var audit = await f.AuditAsync();
         var append = await f.Client.PostAsJsonAsync("/api/ledger/attestations", new { title = "after tamper", sha256 = new string('f', 64) });
 
         check.Exit.ShouldBe(1);
-        check.Stderr.ShouldContain("node (level 2, index 0)");
+        check.Stderr.ShouldContain("node (level 1, index 0)");
         audit.Exit.ShouldBe(1);
         audit.Stderr.ShouldContain("consistency failed");
         append.StatusCode.ShouldBe(HttpStatusCode.Conflict);
