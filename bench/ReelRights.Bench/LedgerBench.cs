@@ -135,23 +135,15 @@ internal static class LedgerBench
         for (var i = 0; i < rows.Count; i++)
         {
             sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@i{i}, @h{i}, @d{i}, @r{i}, NULL, @t{i}, @c{i})");
-            Add(cmd, $"@i{i}", rows[i].LeafIndex);
-            Add(cmd, $"@h{i}", rows[i].LeafHash);
-            Add(cmd, $"@d{i}", rows[i].Data);
-            Add(cmd, $"@r{i}", rows[i].RecordType);
-            Add(cmd, $"@t{i}", rows[i].TimestampToken!);
-            Add(cmd, $"@c{i}", rows[i].CreatedAt);
+            cmd.AddParameter($"@i{i}", rows[i].LeafIndex);
+            cmd.AddParameter($"@h{i}", rows[i].LeafHash);
+            cmd.AddParameter($"@d{i}", rows[i].Data);
+            cmd.AddParameter($"@r{i}", rows[i].RecordType);
+            cmd.AddParameter($"@t{i}", rows[i].TimestampToken!);
+            cmd.AddParameter($"@c{i}", rows[i].CreatedAt);
         }
         cmd.CommandText = sql.ToString();
         await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static void Add(System.Data.Common.DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
     }
 
     private static async Task<int> CountCheckpointsAsync(IServiceProvider sp)

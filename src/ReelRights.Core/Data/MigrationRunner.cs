@@ -43,10 +43,10 @@ public sealed class MigrationRunner(ReelRightsDbContext db, IDatabaseProvider pr
                 {
                     insert.Transaction = tx;
                     insert.CommandText = "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (@v, @n, @c, @a)";
-                    AddParameter(insert, "@v", migration.Version);
-                    AddParameter(insert, "@n", migration.Name);
-                    AddParameter(insert, "@c", migration.Checksum);
-                    AddParameter(insert, "@a", time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+                    insert.AddParameter("@v", migration.Version);
+                    insert.AddParameter("@n", migration.Name);
+                    insert.AddParameter("@c", migration.Checksum);
+                    insert.AddParameter("@a", time.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
                 await tx.CommitAsync(cancellationToken);
@@ -83,13 +83,5 @@ public sealed class MigrationRunner(ReelRightsDbContext db, IDatabaseProvider pr
         cmd.Transaction = tx;
         cmd.CommandText = sql;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void AddParameter(DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
     }
 }

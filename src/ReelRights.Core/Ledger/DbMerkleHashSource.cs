@@ -48,8 +48,8 @@ internal sealed class DbMerkleHashSource(ReelRightsDbContext db, Dictionary<Merk
             for (var i = 0; i < missing.Count; i++)
             {
                 sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : " OR ")}(level = @l{i} AND node_index = @i{i})");
-                Add(cmd, $"@l{i}", missing[i].Level);
-                Add(cmd, $"@i{i}", missing[i].Index);
+                cmd.AddParameter($"@l{i}", missing[i].Level);
+                cmd.AddParameter($"@i{i}", missing[i].Index);
             }
             cmd.CommandText = sql.ToString();
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
@@ -66,13 +66,5 @@ internal sealed class DbMerkleHashSource(ReelRightsDbContext db, Dictionary<Merk
                 await connection.CloseAsync();
             }
         }
-    }
-
-    private static void Add(System.Data.Common.DbCommand cmd, string name, object value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
     }
 }

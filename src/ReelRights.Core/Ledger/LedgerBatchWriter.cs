@@ -33,7 +33,7 @@ internal sealed class LedgerBatchWriter(DbConnection connection, DbTransaction t
         await using var cmd = connection.CreateCommand();
         cmd.Transaction = transaction;
         cmd.CommandText = "UPDATE ledger_states SET tree_size = @size WHERE id = 1";
-        Add(cmd, "@size", checkpoint.TreeSize);
+        cmd.AddParameter("@size", checkpoint.TreeSize);
         await cmd.ExecuteNonQueryAsync();
     }
 
@@ -53,20 +53,12 @@ internal sealed class LedgerBatchWriter(DbConnection connection, DbTransaction t
                 {
                     var name = $"@p{r}_{c}";
                     sql.Append(c == 0 ? name : ", " + name);
-                    Add(cmd, name, rows[start + r][c]);
+                    cmd.AddParameter(name, rows[start + r][c]);
                 }
                 sql.Append(')');
             }
             cmd.CommandText = sql.ToString();
             await cmd.ExecuteNonQueryAsync();
         }
-    }
-
-    private static void Add(DbCommand cmd, string name, object? value)
-    {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value ?? DBNull.Value;
-        cmd.Parameters.Add(p);
     }
 }
