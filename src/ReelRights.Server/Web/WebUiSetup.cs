@@ -16,12 +16,14 @@ internal static class WebUiSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<UiLanguage>();
         services.AddScoped<CurrentSession>();
+        services.AddScoped<ReceiptCheckService>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/Invite");
             o.Conventions.AllowAnonymousToPage("/Status");
+            o.Conventions.AllowAnonymousToPage("/Verify");
         });
         return services;
     }

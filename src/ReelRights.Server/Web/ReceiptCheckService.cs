@@ -1,0 +1,20 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.EntityFrameworkCore;
+using ReelRights.Core.Data;
+using ReelRights.Core.Ledger;
+using ReelRights.Ledger.Notes;
+using ReelRights.Ledger.Receipts;
+
+namespace ReelRights.Server.Web;
+
+/// <summary>Verifies a receipt against this platform's own checkpoint keys and TSA certificate (what the public page does).</summary>
+public sealed class ReceiptCheckService(ReelRightsDbContext db, LedgerKeyring keyring)
+{
+    public async Task<ReceiptVerificationResult> VerifyAsync(Receipt receipt, CancellationToken cancellationToken)
+    {
+        var keys = (await keyring.AllKeysAsync(db, cancellationToken)).Select(k => NoteKeys.ParseVerifierKey(k.VerifierKey)).ToList();
+        var state = await db.LedgerStates.AsNoTracking().SingleAsync(cancellationToken);
+        var tsa = X509CertificateLoader.LoadCertificate(state.TsaCertificate);
+        return new ReceiptVerifier(keys, [tsa]).Verify(receipt);
+    }
+}
