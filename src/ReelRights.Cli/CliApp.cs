@@ -20,6 +20,9 @@ internal static class CliApp
         root.Subcommands.Add(AdminCommands.Build());
         root.Subcommands.Add(VerifyCommand.Build());
         root.Subcommands.Add(LedgerCommands.Build());
+        root.Subcommands.Add(FingerprintCommands.Fingerprint());
+        root.Subcommands.Add(FingerprintCommands.Index());
+        root.Subcommands.Add(FingerprintCommands.Match());
         return root;
     }
 

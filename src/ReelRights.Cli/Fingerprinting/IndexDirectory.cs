@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ReelRights.Fingerprinting;
+using ReelRights.Fingerprinting.Indexing;
+
+namespace ReelRights.Cli.Fingerprinting;
+
+/// <summary>
+/// The on-disk index of <c>reelrights index add / match --index DIR</c>:
+/// <c>DIR/references/*.rrfp</c> (each reference's fingerprint, named by a hash of its id),
+/// <c>DIR/references.json</c> (id → file) and <c>DIR/index.rrix</c> (the built index, rebuilt
+/// from all references on every add, because common content is found between references).
+/// Files are written to a temporary name and moved into place, so a crash leaves the old index.
+/// </summary>
+internal sealed class IndexDirectory(string root)
+{
+    private const string ManifestName = "references.json";
+    private const string IndexName = "index.rrix";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public bool HasIndex => File.Exists(Path.Combine(Root, IndexName));
+
+    public async Task<ReferenceIndex> AddAsync(IReadOnlyList<(string Id, Fingerprint Fingerprint)> added, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.Combine(Root, "references"));
+        var manifest = await ReadManifestAsync(cancellationToken);
+        foreach (var (id, fingerprint) in added)
+        {
+            var file = "references/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32] + ".rrfp";
+            await WriteAtomicallyAsync(Path.Combine(Root, file), fingerprint.WriteTo, cancellationToken);
+            manifest[id] = file;
+        }
+
+        var entries = new List<ReferenceEntry>();
+        foreach (var (id, file) in manifest.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            await using var stream = File.OpenRead(Path.Combine(Root, file));
+            entries.Add(new ReferenceEntry(id, Fingerprint.ReadFrom(stream)));
+        }
+
+        var index = ReferenceIndex.Build(entries, cancellationToken);
+        await WriteAtomicallyAsync(Path.Combine(Root, IndexName), index.WriteTo, cancellationToken);
+        await WriteAtomicallyAsync(Path.Combine(Root, ManifestName),
+            s => JsonSerializer.Serialize(s, manifest.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary()), cancellationToken);
+        return index;
+    }
+
+    public async Task<ReferenceIndex> LoadAsync()
+    {
+        await using var stream = File.OpenRead(Path.Combine(Root, IndexName));
+        return ReferenceIndex.ReadFrom(stream);
+    }
+
+    private async Task<Dictionary<string, string>> ReadManifestAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, ManifestName);
+        if (!File.Exists(path))
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        await using var stream = File.OpenRead(path);
+        var manifest = await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream, cancellationToken: cancellationToken) ?? [];
+        foreach (var file in manifest.Values)
+        {
+            // The manifest is ours, but never let it point outside the index folder.
+            if (!file.StartsWith("references/", StringComparison.Ordinal) || file.Contains("..", StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"索引清单无效 / invalid index manifest entry: {file}");
+            }
+        }
+
+        return new Dictionary<string, string>(manifest, StringComparer.Ordinal);
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, Action<Stream> write, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        await using (var stream = File.Create(temporary))
+        {
+            write(stream);
+            await stream.FlushAsync(cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+}

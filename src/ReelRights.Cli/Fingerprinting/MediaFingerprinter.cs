@@ -1,0 +1,50 @@
+using ReelRights.Fingerprinting;
+using ReelRights.Media;
+using ReelRights.Media.Audio;
+using ReelRights.Media.Frames;
+
+namespace ReelRights.Cli.Fingerprinting;
+
+/// <summary>
+/// Wires ReelRights.Media's decoders to the pure engine: probes the file, then decodes gray frames
+/// at the analysis size and rate (ffmpeg scales inside the decode, the cheap place to do it) and
+/// 8 kHz mono PCM concurrently, feeding both into one <see cref="FingerprintExtractor"/>.
+/// </summary>
+internal sealed class MediaFingerprinter(FfmpegMedia media)
+{
+    public async Task<Fingerprint> FingerprintAsync(string path, CancellationToken cancellationToken)
+    {
+        var info = await media.ProbeAsync(path, cancellationToken);
+        var extractor = new FingerprintExtractor();
+        var decodes = new List<Task>();
+        if (info.PrimaryVideo is { } video)
+        {
+            var (width, height) = AnalysisFormat.AnalysisSize(video.DisplayWidth, video.DisplayHeight);
+            // Stretch: the size already has the picture's aspect ratio, so nothing is distorted
+            // and no padding bars are added for the region detector to find.
+            var request = new GrayFrameRequest(width, height, new Rational(AnalysisFormat.VideoFrameRate, 1)) { Fit = FrameFit.Stretch };
+            decodes.Add(Task.Run(async () =>
+            {
+                await foreach (var frame in media.ReadGrayFramesAsync(path, request, cancellationToken))
+                {
+                    extractor.AddVideoFrame(frame.Pixels, frame.Width, frame.Height);
+                }
+            }, cancellationToken));
+        }
+
+        if (info.PrimaryAudio is not null)
+        {
+            var request = new PcmRequest(AnalysisFormat.AudioSampleRate) { ChunkSamples = 16384 };
+            decodes.Add(Task.Run(async () =>
+            {
+                await foreach (var chunk in media.ReadPcmAsync(path, request, cancellationToken))
+                {
+                    extractor.AddAudio(chunk.Samples);
+                }
+            }, cancellationToken));
+        }
+
+        await Task.WhenAll(decodes);
+        return extractor.Complete();
+    }
+}

@@ -1,0 +1,128 @@
+using System.Numerics;
+
+namespace ReelRights.Fingerprinting.Audio;
+
+/// <summary>
+/// 32-bit audio sub-fingerprints in the manner of Haitsma and Kalker, "A Highly Robust Audio
+/// Fingerprinting System", ISMIR 2002, §4.2: one bit per pair of adjacent bands, the sign of an
+/// energy difference. Two changes make it survive tempo and pitch change:
+/// <list type="bullet">
+/// <item>the bands are semitones, so a pitch change by a factor p (setpts + asetrate) is a shift
+/// of 12·log2(p) bands, searched at query time, instead of a change of
+/// every band;</item>
+/// <item>instead of the difference to the previous frame (whose meaning changes with tempo), the
+/// band-difference is compared with its own mean over ±1 s, a local normalization that also
+/// cancels any fixed equalization of the copy (cepstral-mean-style).</item>
+/// </list>
+/// Frames with less than −70 dBFS in every band are silence and get no descriptor.
+/// </summary>
+internal static class AudioHash
+{
+    /// <summary>First band read at shift 0: bands 8…40 (350 Hz … 2.2 kHz) give 32 differences; shifts −8…+9 fit in the 50 bands.</summary>
+    public const int BaseBand = 8;
+
+    public const int MinShift = -BaseBand;
+    public const int MaxShift = AudioTrack.BandCount - BaseBand - 33;
+
+    /// <summary>Key bits: the 22 lower differences (350 Hz … 1.2 kHz), where speech and melody carry most energy.</summary>
+    public const uint KeyMask = (1u << 22) - 1;
+
+    public const int WeakBitCount = 6;
+
+    private const int MeanRadius = 16;
+    private const byte SilenceLevel = (byte)((-70 + 120) * 2);
+
+    /// <summary>Descriptors of every frame at a band shift; weak == 0 marks silence.</summary>
+    public static (uint[] Bits, uint[] Weak) Compute(AudioTrack track, int shift)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shift, MinShift);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(shift, MaxShift);
+        var n = track.FrameCount;
+        var bands = track.Bands;
+        var diff = new float[n * 32];
+        var voiced = new bool[n];
+        for (var t = 0; t < n; t++)
+        {
+            var row = bands.AsSpan(t * AudioTrack.BandCount, AudioTrack.BandCount);
+            var loudest = (byte)0;
+            for (var m = 0; m < 33; m++)
+            {
+                loudest = Math.Max(loudest, row[BaseBand + shift + m]);
+            }
+
+            voiced[t] = loudest >= SilenceLevel;
+            for (var m = 0; m < 32; m++)
+            {
+                diff[(t * 32) + m] = row[BaseBand + shift + m + 1] - row[BaseBand + shift + m];
+            }
+        }
+
+        // Prefix sums over voiced frames for the ±1 s running mean.
+        var sums = new double[(n + 1) * 32];
+        var counts = new int[n + 1];
+        for (var t = 0; t < n; t++)
+        {
+            counts[t + 1] = counts[t] + (voiced[t] ? 1 : 0);
+            for (var m = 0; m < 32; m++)
+            {
+                sums[((t + 1) * 32) + m] = sums[(t * 32) + m] + (voiced[t] ? diff[(t * 32) + m] : 0);
+            }
+        }
+
+        var bits = new uint[n];
+        var weak = new uint[n];
+        Span<float> margin = stackalloc float[32];
+        for (var t = 0; t < n; t++)
+        {
+            if (!voiced[t])
+            {
+                continue;
+            }
+
+            var lo = Math.Max(0, t - MeanRadius);
+            var hi = Math.Min(n, t + MeanRadius + 1);
+            var count = counts[hi] - counts[lo];
+            uint b = 0;
+            for (var m = 0; m < 32; m++)
+            {
+                var mean = (sums[(hi * 32) + m] - sums[(lo * 32) + m]) / count;
+                var x = (float)(diff[(t * 32) + m] - mean);
+                margin[m] = Math.Abs(x);
+                if (x > 0)
+                {
+                    b |= 1u << m;
+                }
+            }
+
+            bits[t] = b;
+            weak[t] = WeakBits(margin);
+        }
+
+        return (bits, weak);
+    }
+
+    public static int Key(uint bits) => (int)(bits & KeyMask);
+
+    public static int Distance(uint a, uint b) => BitOperations.PopCount(a ^ b);
+
+    private static uint WeakBits(Span<float> margin)
+    {
+        uint weak = 0;
+        for (var n = 0; n < WeakBitCount; n++)
+        {
+            var best = 0;
+            for (var m = 1; m < 32; m++)
+            {
+                if (margin[m] < margin[best])
+                {
+                    best = m;
+                }
+            }
+
+            weak |= 1u << best;
+            margin[best] = float.MaxValue;
+        }
+
+        return weak;
+    }
+}

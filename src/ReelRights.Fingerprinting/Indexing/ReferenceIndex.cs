@@ -1,0 +1,203 @@
+using ReelRights.Fingerprinting.Audio;
+using ReelRights.Fingerprinting.Format;
+using ReelRights.Fingerprinting.Matching;
+using ReelRights.Fingerprinting.Video;
+
+namespace ReelRights.Fingerprinting.Indexing;
+
+/// <summary>
+/// The searchable form of a set of reference fingerprints: video and audio posting tables, the
+/// reference table, and the common content found between references (left out of the postings).
+/// Built at once from all references (<see cref="Build"/>), persisted with <see cref="WriteTo"/>.
+/// Immutable and safe to query from many threads.
+/// </summary>
+public sealed class ReferenceIndex
+{
+    internal ReferenceIndex(
+        IReadOnlyList<IndexedReference> references, PostingTable video, PostingTable audio, IReadOnlyList<CommonSpan> common)
+    {
+        References = references;
+        Video = video;
+        Audio = audio;
+        CommonContent = common;
+        videoFirst = [.. references.Select(r => r.VideoFirst)];
+        audioFirst = [.. references.Select(r => r.AudioFirst)];
+    }
+
+    private readonly uint[] videoFirst;
+    private readonly uint[] audioFirst;
+
+    /// <summary>Reference ids in index order.</summary>
+    public IReadOnlyList<string> ReferenceIds => [.. References.Select(r => r.Id)];
+
+    /// <summary>Seconds shared between references (intros, recaps, theme music), not matchable.</summary>
+    public IReadOnlyList<CommonSpan> CommonContent { get; }
+
+    /// <summary>Indexed seconds of all references.</summary>
+    public double TotalSeconds => References.Sum(r => r.DurationSeconds);
+
+    /// <summary>Bytes held by the posting tables and reference table, about what <see cref="WriteTo"/> writes.</summary>
+    public long SizeBytes => TableBytes(Video) + TableBytes(Audio) + (References.Count * 64L);
+
+    internal IReadOnlyList<IndexedReference> References { get; }
+
+    internal PostingTable Video { get; }
+
+    internal PostingTable Audio { get; }
+
+    /// <summary>Indexes references, finding and masking content they share.</summary>
+    /// <param name="references">References with distinct, non-empty ids.</param>
+    /// <param name="cancellationToken">Stops the build.</param>
+    /// <param name="maskCommonContent">
+    /// Match every reference against the others and leave shared content out (default). Costs one
+    /// query per reference; turn off for bulk loads whose common content is handled elsewhere.
+    /// </param>
+    /// <returns>The index.</returns>
+    /// <exception cref="ArgumentException">An id is empty, too long or repeated.</exception>
+    public static ReferenceIndex Build(
+        IEnumerable<ReferenceEntry> references, CancellationToken cancellationToken = default, bool maskCommonContent = true)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var entries = references.ToList();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (string.IsNullOrEmpty(entry.Id) || entry.Id.Length > 256 || !ids.Add(entry.Id))
+            {
+                throw new ArgumentException($"Reference ids must be distinct, 1–256 characters: '{entry.Id}'.", nameof(references));
+            }
+        }
+
+        var table = Layout(entries);
+        var unmasked = new ReferenceIndex(table, BuildVideo(entries, table, []), BuildAudio(entries, table, []), []);
+        var common = maskCommonContent ? CommonContentFinder.Find(unmasked, entries, cancellationToken) : [];
+        return common.Count == 0
+            ? unmasked
+            : new ReferenceIndex(table, BuildVideo(entries, table, common), BuildAudio(entries, table, common), common);
+    }
+
+    /// <summary>Writes the index in the versioned .rrix format.</summary>
+    /// <param name="stream">A writable stream; left open.</param>
+    public void WriteTo(Stream stream) => IndexFormat.Write(this, stream);
+
+    /// <summary>Reads an index written by <see cref="WriteTo"/>.</summary>
+    /// <param name="stream">A readable stream.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="FingerprintFormatException">Not an index, another version, truncated or corrupted.</exception>
+    public static ReferenceIndex ReadFrom(Stream stream) => IndexFormat.Read(stream);
+
+    internal int ReferenceOfVideo(uint id) => Owner(videoFirst, id);
+
+    internal int ReferenceOfAudio(uint id) => Owner(audioFirst, id);
+
+    private static int Owner(uint[] firsts, uint id)
+    {
+        var i = Array.BinarySearch(firsts, id);
+        if (i < 0)
+        {
+            i = ~i - 1;
+        }
+
+        // References without frames share a start with the next one: take the last at that start.
+        while (i + 1 < firsts.Length && firsts[i + 1] == id)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static long TableBytes(PostingTable t) => (t.Count * 12L) + (t.Keys.Length * 8L);
+
+    private static List<IndexedReference> Layout(List<ReferenceEntry> entries)
+    {
+        var table = new List<IndexedReference>();
+        long video = 0;
+        long audio = 0;
+        foreach (var e in entries)
+        {
+            var vf = e.Fingerprint.Video?.FrameCount ?? 0;
+            var af = e.Fingerprint.Audio?.FrameCount ?? 0;
+            table.Add(new IndexedReference(e.Id, (uint)video, vf, (uint)audio, af, e.Fingerprint.DurationSeconds));
+            video += vf;
+            audio += af;
+            if (video > uint.MaxValue || audio > uint.MaxValue)
+            {
+                throw new ArgumentException("Too many frames for one index.", nameof(entries));
+            }
+        }
+
+        return table;
+    }
+
+    private static PostingTable BuildVideo(List<ReferenceEntry> entries, List<IndexedReference> table, IReadOnlyList<CommonSpan> common)
+    {
+        var keys = new List<int>();
+        var ids = new List<uint>();
+        var bits = new List<ulong>();
+        for (var r = 0; r < entries.Count; r++)
+        {
+            if (entries[r].Fingerprint.Video is not { } video)
+            {
+                continue;
+            }
+
+            var masked = Spans(common, table[r].Id, MatchModality.Video);
+            for (var f = 0; f < video.FrameCount; f++)
+            {
+                if (IsMasked(masked, (double)f / video.FrameRate))
+                {
+                    continue;
+                }
+
+                for (var c = 0; c < VideoTrack.CropFractions.Count; c++)
+                {
+                    var i = (f * VideoTrack.SlotCount) + c;
+                    if (video.Weak[i] != 0)
+                    {
+                        keys.Add(FrameHash.Key(video.Bits[i]));
+                        ids.Add(table[r].VideoFirst + (uint)f);
+                        bits.Add(video.Bits[i]);
+                    }
+                }
+            }
+        }
+
+        return PostingTable.Build([.. keys], [.. ids], [.. bits]);
+    }
+
+    private static PostingTable BuildAudio(List<ReferenceEntry> entries, List<IndexedReference> table, IReadOnlyList<CommonSpan> common)
+    {
+        var keys = new List<int>();
+        var ids = new List<uint>();
+        var bits = new List<ulong>();
+        for (var r = 0; r < entries.Count; r++)
+        {
+            if (entries[r].Fingerprint.Audio is not { } audio)
+            {
+                continue;
+            }
+
+            var masked = Spans(common, table[r].Id, MatchModality.Audio);
+            var (b, weak) = AudioHash.Compute(audio, 0);
+            for (var f = 0; f < audio.FrameCount; f++)
+            {
+                if (weak[f] != 0 && !IsMasked(masked, AudioTrack.TimeOf(f)))
+                {
+                    keys.Add(AudioHash.Key(b[f]));
+                    ids.Add(table[r].AudioFirst + (uint)f);
+                    bits.Add(b[f]);
+                }
+            }
+        }
+
+        return PostingTable.Build([.. keys], [.. ids], [.. bits]);
+    }
+
+    private static List<(double Start, double End)> Spans(IReadOnlyList<CommonSpan> common, string id, MatchModality modality) =>
+        [.. common.Where(c => c.ReferenceId == id && (c.Modality == modality || c.Modality == MatchModality.Both))
+            .Select(c => (c.StartSeconds, c.EndSeconds))];
+
+    private static bool IsMasked(List<(double Start, double End)> spans, double time) =>
+        spans.Exists(s => time >= s.Start && time <= s.End);
+}

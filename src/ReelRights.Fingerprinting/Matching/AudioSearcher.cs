@@ -1,0 +1,110 @@
+using ReelRights.Fingerprinting.Alignment;
+using ReelRights.Fingerprinting.Audio;
+using ReelRights.Fingerprinting.Indexing;
+
+namespace ReelRights.Fingerprinting.Matching;
+
+/// <summary>
+/// Pipeline stage "index lookup" for audio. A copy whose pitch moved with its speed (setpts +
+/// asetrate) has its semitone bands shifted by 12·log2(speed), −4 … +8 for speeds 0.8 … 1.6; a
+/// copy sped up with pitch kept (atempo) is at shift 0. A sparse first pass (every fourth frame)
+/// counts close hits at every shift; the full search then runs at shift 0 and the two best shifts.
+/// </summary>
+internal static class AudioSearcher
+{
+    /// <summary>Of 32 bits; the 22 key bits already agree (up to two flips), so this checks the other ten.</summary>
+    public const int MaxDistance = 7;
+
+    private const int LowestShift = -4;
+    private const int HighestShift = 8;
+
+    public static IEnumerable<(int Shift, Dictionary<int, List<Vote>> Votes)> Collect(ReferenceIndex index, AudioTrack query, int exclude)
+    {
+        if (index.Audio.Count == 0)
+        {
+            yield break;
+        }
+
+        var scores = new List<(int Shift, int Hits)>();
+        for (var shift = LowestShift; shift <= HighestShift; shift++)
+        {
+            if (shift != 0)
+            {
+                scores.Add((shift, Search(index, query, shift, exclude, 4, null)));
+            }
+        }
+
+        yield return (0, Votes(index, query, 0, exclude));
+        foreach (var (shift, hits) in scores.OrderByDescending(s => s.Hits).Take(2))
+        {
+            if (hits > 0)
+            {
+                yield return (shift, Votes(index, query, shift, exclude));
+            }
+        }
+    }
+
+    private static Dictionary<int, List<Vote>> Votes(ReferenceIndex index, AudioTrack query, int shift, int exclude)
+    {
+        var votes = new Dictionary<int, List<Vote>>();
+        Search(index, query, shift, exclude, 1, votes);
+        return votes;
+    }
+
+    private static int Search(ReferenceIndex index, AudioTrack query, int shift, int exclude, int step, Dictionary<int, List<Vote>>? votes)
+    {
+        var table = index.Audio;
+        var (bits, weak) = AudioHash.Compute(query, shift);
+        var hits = 0;
+        for (var f = 0; f < query.FrameCount; f += step)
+        {
+            if (weak[f] == 0)
+            {
+                continue;
+            }
+
+            var queryTime = (float)AudioTrack.TimeOf(f);
+            foreach (var probe in Probes.For(AudioHash.Key(bits[f]), (int)(weak[f] & AudioHash.KeyMask)))
+            {
+                var (start, length) = table.Lookup(probe);
+                if (length > table.StopLength)
+                {
+                    continue;
+                }
+
+                for (var p = start; p < start + length; p++)
+                {
+                    var distance = AudioHash.Distance(bits[f], (uint)table.Bits[p]);
+                    if (distance > MaxDistance)
+                    {
+                        continue;
+                    }
+
+                    var id = table.Ids[p];
+                    var r = index.ReferenceOfAudio(id);
+                    if (r == exclude)
+                    {
+                        continue;
+                    }
+
+                    hits++;
+                    if (votes is null)
+                    {
+                        continue;
+                    }
+
+                    if (!votes.TryGetValue(r, out var list))
+                    {
+                        votes[r] = list = [];
+                    }
+
+                    var referenceTime = (float)AudioTrack.TimeOf((int)(id - index.References[r].AudioFirst));
+                    var weight = (float)(MaxDistance + 1 - distance) / (MaxDistance + 1);
+                    list.Add(new Vote(f, queryTime, referenceTime, weight, AudioHash.Key((uint)table.Bits[p])));
+                }
+            }
+        }
+
+        return hits;
+    }
+}

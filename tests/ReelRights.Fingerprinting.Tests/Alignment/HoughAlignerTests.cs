@@ -1,0 +1,55 @@
+using ReelRights.Fingerprinting.Alignment;
+
+namespace ReelRights.Fingerprinting.Tests.Alignment;
+
+public sealed class HoughAlignerTests
+{
+    [Fact]
+    public void Align_VotesOnSpedUpLineAmongNoise_RecoversSpeedOffsetAndSegment()
+    {
+        var random = new Random(5);
+        var votes = new List<Vote>();
+        for (var f = 0; f < 160; f++)
+        {
+            var tq = f / 8f;
+            if (tq is >= 4 and < 16)
+            {
+                // Copied: reference time = 1.25 · query time + 30.
+                votes.Add(new Vote(f, tq, (1.25f * tq) + 30, 0.9f, f));
+            }
+
+            for (var n = 0; n < 3; n++)
+            {
+                votes.Add(new Vote(f, tq, (float)(random.NextDouble() * 120), 0.5f, random.Next()));
+            }
+        }
+
+        var lines = HoughAligner.Align(votes, AlignmentSettings.Video);
+
+        var line = lines[0];
+        line.Speed.ShouldBe(1.25, 0.01);
+        line.Offset.ShouldBe(30, 0.2);
+        line.Segments.Count.ShouldBe(1);
+        line.Segments[0].QueryStart.ShouldBe(4, 0.2);
+        line.Segments[0].QueryEnd.ShouldBe(16, 0.2);
+        line.Segments[0].ReferenceStart.ShouldBe(35, 0.3);
+    }
+
+    [Fact]
+    public void Align_HeldShotMatchingEverywhere_GivesLittleEvidence()
+    {
+        // One still picture: every query frame matches every reference frame with the same key.
+        var votes = new List<Vote>();
+        for (var f = 0; f < 40; f++)
+        {
+            for (var r = 0; r < 40; r++)
+            {
+                votes.Add(new Vote(f, f / 8f, r / 8f, 1f, 7));
+            }
+        }
+
+        var lines = HoughAligner.Align(votes, AlignmentSettings.Video);
+
+        lines[0].Evidence.ShouldBeLessThan(15);
+    }
+}

@@ -1,0 +1,88 @@
+using ReelRights.Fingerprinting.Indexing;
+using ReelRights.Fingerprinting.Matching;
+using ReelRights.Fingerprinting.Tests.Support;
+
+namespace ReelRights.Fingerprinting.Tests.Matching;
+
+/// <summary>Index, persistence and matching on in-memory fingerprints (no decoder).</summary>
+public sealed class IndexAndMatchTests
+{
+    [Fact]
+    public void Match_ReferenceAgainstItself_FindsItWholeAndNothingElse()
+    {
+        var a = Synthetic.Fingerprint(20, 1);
+        var index = ReferenceIndex.Build([new ReferenceEntry("a", a), new ReferenceEntry("b", Synthetic.Fingerprint(20, 2))]);
+
+        var matches = new FingerprintMatcher(index).Match(a);
+
+        var match = matches.ShouldHaveSingleItem();
+        match.ReferenceId.ShouldBe("a");
+        match.Modality.ShouldBe(MatchModality.Both);
+        match.Score.ShouldBeGreaterThan(0.9);
+        match.Segments[0].QueryStart.ShouldBe(0, 0.3);
+        match.Segments[0].QueryEnd.ShouldBe(20, 0.5);
+    }
+
+    [Fact]
+    public void Match_UnrelatedQuery_FindsNothing()
+    {
+        var index = ReferenceIndex.Build([new ReferenceEntry("a", Synthetic.Fingerprint(20, 1))]);
+
+        new FingerprintMatcher(index).Match(Synthetic.Fingerprint(20, 3)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ReadFrom_WrittenIndex_MatchesLikeTheOriginal()
+    {
+        var a = Synthetic.Fingerprint(12, 1);
+        var index = ReferenceIndex.Build([new ReferenceEntry("第一集 a", a), new ReferenceEntry("b", Synthetic.Fingerprint(12, 2))]);
+        using var stream = new MemoryStream();
+        index.WriteTo(stream);
+        stream.Position = 0;
+
+        var read = ReferenceIndex.ReadFrom(stream);
+
+        read.ReferenceIds.ShouldBe(["第一集 a", "b"]);
+        Describe(new FingerprintMatcher(read).Match(a)).ShouldBe(Describe(new FingerprintMatcher(index).Match(a)));
+    }
+
+    [Fact]
+    public void ReadFrom_CorruptedIndex_Fails()
+    {
+        using var stream = new MemoryStream();
+        ReferenceIndex.Build([new ReferenceEntry("a", Synthetic.Fingerprint(4, 1))]).WriteTo(stream);
+        var bytes = stream.ToArray();
+        bytes[10] ^= 1;
+
+        Should.Throw<FingerprintFormatException>(() => ReferenceIndex.ReadFrom(new MemoryStream(bytes)));
+    }
+
+    [Fact]
+    public void Build_EpisodesSharingAnIntro_MasksItSoAnotherEpisodeDoesNotMatch()
+    {
+        // Three episodes of a series open with the same 8-second intro (seed 50).
+        var index = ReferenceIndex.Build([
+            new ReferenceEntry("ep1", Synthetic.Fingerprint((8, 50), (20, 1))),
+            new ReferenceEntry("ep2", Synthetic.Fingerprint((8, 50), (20, 2))),
+        ]);
+        var episode3 = Synthetic.Fingerprint((8, 50), (20, 3));
+        var copyOfEpisode2 = Synthetic.Fingerprint((8, 50), (20, 2));
+
+        index.CommonContent.ShouldContain(c => c.ReferenceId == "ep1" && c.StartSeconds < 1 && c.EndSeconds > 7);
+        new FingerprintMatcher(index).Match(episode3).ShouldBeEmpty();
+        var match = new FingerprintMatcher(index).Match(copyOfEpisode2).ShouldHaveSingleItem();
+        match.ReferenceId.ShouldBe("ep2");
+        match.Segments[0].QueryStart.ShouldBeGreaterThan(7);
+    }
+
+    [Fact]
+    public void Build_DuplicateIds_Throws()
+    {
+        var f = Synthetic.Fingerprint(2, 1);
+
+        Should.Throw<ArgumentException>(() => ReferenceIndex.Build([new ReferenceEntry("a", f), new ReferenceEntry("a", f)]));
+    }
+
+    private static string Describe(IReadOnlyList<FingerprintMatch> matches) =>
+        System.Text.Json.JsonSerializer.Serialize(matches);
+}
