@@ -54,6 +54,15 @@ public sealed class LedgerReader(ReelRightsDbContext db)
     public async Task<IReadOnlyList<ReadOnlyMemory<byte>>> InclusionProofAsync(long index, long treeSize, CancellationToken cancellationToken)
     {
         await RequireSizeAsync(treeSize, cancellationToken);
+        return await ProofAgainstAsync(index, treeSize, cancellationToken);
+    }
+
+    /// <summary>A proof against a checkpoint the caller already read (no second lookup of the latest one).</summary>
+    public Task<IReadOnlyList<ReadOnlyMemory<byte>>> InclusionProofAsync(long index, LedgerCheckpoint checkpoint, CancellationToken cancellationToken) =>
+        ProofAgainstAsync(index, checkpoint.TreeSize, cancellationToken);
+
+    private async Task<IReadOnlyList<ReadOnlyMemory<byte>>> ProofAgainstAsync(long index, long treeSize, CancellationToken cancellationToken)
+    {
         if (index < 0 || index >= treeSize)
         {
             throw ReelRightsException.Invalid("index-out-of-range", "条目序号超出树的大小。", "The entry index is outside the tree size.");
@@ -82,7 +91,7 @@ public sealed class LedgerReader(ReelRightsDbContext db)
                 $"条目 {index} 的存储已损坏，无法出具回执。", $"The stored entry {index} is damaged; no receipt can be issued.");
         }
         var checkpoint = await LatestCheckpointAsync(cancellationToken) ?? throw ReelRightsException.NotFound("检查点");
-        var proof = await InclusionProofAsync(index, checkpoint.TreeSize, cancellationToken);
+        var proof = await InclusionProofAsync(index, checkpoint, cancellationToken);
         return new Receipt(entry.Data, index, proof, checkpoint.Note, entry.TimestampToken);
     }
 

@@ -24,14 +24,16 @@ internal sealed class LocalTimestamper(IServiceScopeFactory scopes, LedgerKeyrin
         {
             return [];
         }
-        var authority = keyring.LoadedAuthority;
-        if (authority is null)
-        {
-            await TimestampAsync(hashes[0], cancellationToken);
-            authority = keyring.LoadedAuthority!;
-        }
         var tokens = new byte[hashes.Count][];
-        Parallel.For(0, hashes.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => tokens[i] = authority.CreateToken(hashes[i]));
+        var first = 0;
+        if (keyring.LoadedAuthority is null)
+        {
+            // The first token loads the authority from the database; the rest use it in parallel.
+            tokens[0] = await TimestampAsync(hashes[0], cancellationToken);
+            first = 1;
+        }
+        var authority = keyring.LoadedAuthority!;
+        Parallel.For(first, hashes.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => tokens[i] = authority.CreateToken(hashes[i]));
         return tokens;
     }
 }

@@ -59,14 +59,16 @@ public sealed class WorkCodeTests
     public void EpisodeCode_OfValidWork_IsValidAndBoundToItsWork()
     {
         var work = WorkCode.NewWorkCode(2026, WorkType.MicroDrama);
-        var other = WorkCode.NewWorkCode(2026, WorkType.MicroDrama);
 
         var episode = WorkCode.EpisodeCode(work, 7);
-        var transplanted = other + episode[work.Length..];
+        // One changed character (the episode number, or the work's serial) is always caught.
+        var renumbered = episode.Replace("-E007-", "-E008-", StringComparison.Ordinal);
+        var serialChanged = episode[..11] + (episode[11] == 'Z' ? 'Y' : 'Z') + episode[12..];
 
         episode.ShouldBe($"{work}-E007-{episode[^1]}");
         WorkCode.IsValidEpisodeCode(episode).ShouldBeTrue();
-        WorkCode.IsValidEpisodeCode(transplanted).ShouldBe(WorkCode.CheckCharacter(transplanted[..^2]) == transplanted[^1]);
+        WorkCode.IsValidEpisodeCode(renumbered).ShouldBeFalse();
+        WorkCode.IsValidEpisodeCode(serialChanged).ShouldBeFalse();
         Should.Throw<ArgumentException>(() => WorkCode.EpisodeCode("RR-2026-MD-XXXX", 1));
         Should.Throw<ArgumentOutOfRangeException>(() => WorkCode.EpisodeCode(work, 0));
     }

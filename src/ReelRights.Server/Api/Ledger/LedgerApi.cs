@@ -58,7 +58,7 @@ internal static class LedgerApi
         var checkpoint = treeSize is { } size
             ? await ledger.CheckpointAsync(size, ct) ?? throw ReelRightsException.NotFound("检查点")
             : (await ledger.LatestCheckpointAsync(ct))!;
-        var proof = await ledger.InclusionProofAsync(entry.LeafIndex, checkpoint.TreeSize, ct);
+        var proof = await ledger.InclusionProofAsync(entry.LeafIndex, checkpoint, ct);
         return TypedResults.Ok(new InclusionProofDto(entry.LeafIndex, checkpoint.TreeSize, Convert.ToHexStringLower(entry.LeafHash),
             proof.Select(p => Convert.ToBase64String(p.Span)).ToList(), checkpoint.Note));
     }
