@@ -55,8 +55,7 @@ public sealed class InvitationService(ReelRightsDbContext db, UserService users,
         var user = await users.NewUserAsync(invitation.OrganizationId, email, displayName, password, invitation.IsAdmin, cancellationToken);
         invitation.AcceptedAt = time.GetUtcNow().UtcDateTime;
         invitation.AcceptedUserId = user.Id;
-        audit.Record(new Actor(invitation.OrganizationId, default, user.Id, null, new HashSet<string>()),
-            invitation.OrganizationId, "invitation.accepted", invitation.Id.ToString(), user.Email);
+        audit.RecordByUser(user.Id, invitation.OrganizationId, "invitation.accepted", invitation.Id.ToString(), user.Email);
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }

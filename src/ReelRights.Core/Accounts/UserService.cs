@@ -80,7 +80,7 @@ public sealed class UserService(ReelRightsDbContext db, AuditLog audit, TimeProv
         user.FailedSignIns = 0;
         user.LockedUntil = null;
         user.LastSignInAt = now;
-        audit.Record(new Actor(user.OrganizationId, default, user.Id, null, new HashSet<string>()), user.OrganizationId, "user.signed-in", user.Id.ToString());
+        audit.RecordByUser(user.Id, user.OrganizationId, "user.signed-in", user.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return new SignInResult(SignInStatus.Succeeded, user);
     }

@@ -8,12 +8,19 @@ namespace ReelRights.Core.Auditing;
 public sealed class AuditLog(ReelRightsDbContext db, TimeProvider time)
 {
     public void Record(Actor? actor, Guid? organizationId, string action, string? targetId, string? detail = null) =>
+        Add(actor?.UserId, actor?.ApiKeyId, organizationId, action, targetId, detail);
+
+    /// <summary>For steps a person takes before they are an actor of the platform (signing in, accepting an invitation).</summary>
+    public void RecordByUser(Guid userId, Guid organizationId, string action, string? targetId, string? detail = null) =>
+        Add(userId, null, organizationId, action, targetId, detail);
+
+    private void Add(Guid? userId, Guid? apiKeyId, Guid? organizationId, string action, string? targetId, string? detail) =>
         db.AuditEvents.Add(new AuditEvent
         {
             Id = Guid.CreateVersion7(),
             OrganizationId = organizationId,
-            ActorUserId = actor?.UserId,
-            ActorApiKeyId = actor?.ApiKeyId,
+            ActorUserId = userId,
+            ActorApiKeyId = apiKeyId,
             Action = action,
             TargetId = targetId,
             Detail = detail,
