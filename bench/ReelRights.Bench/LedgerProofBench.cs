@@ -112,15 +112,20 @@ internal static class LedgerProofBench
             await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync();
             await using var cmd = conn.CreateCommand();
             cmd.Transaction = tx;
-            cmd.CommandText = "INSERT INTO ledger_nodes (level, node_index, hash) VALUES ($l, $i, $h)";
+            // Leaf hashes live in ledger_entries; ledger_nodes holds levels 1 and up.
+            cmd.CommandText = height == 0
+                ? "INSERT INTO ledger_entries (leaf_index, leaf_hash, data, record_type, created_at) VALUES ($i, $h, $d, 'attestation', '2026-01-01 00:00:00')"
+                : "INSERT INTO ledger_nodes (level, node_index, hash) VALUES ($l, $i, $h)";
             var l = cmd.Parameters.Add("$l", SqliteType.Integer);
             var i = cmd.Parameters.Add("$i", SqliteType.Integer);
             var h = cmd.Parameters.Add("$h", SqliteType.Blob);
+            var d = cmd.Parameters.Add("$d", SqliteType.Blob);
             l.Value = height;
             for (var n = start; n < Math.Min(hashes.Length, start + PerTransaction); n++)
             {
                 i.Value = (long)n;
                 h.Value = hashes[n];
+                d.Value = LeafData(n);
                 await cmd.ExecuteNonQueryAsync();
             }
             await tx.CommitAsync();

@@ -17,6 +17,8 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider
 
     public IReadOnlyList<SqlMigration> Migrations => LoadedMigrations.Value;
 
+    public int RowsPerInsert => 500;
+
     public string LockLedgerStateSql => "SELECT * FROM ledger_states WHERE id = 1 FOR UPDATE";
 
     public string CreateHistoryTableSql =>

@@ -15,6 +15,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public IReadOnlyList<SqlMigration> Migrations => LoadedMigrations.Value;
 
+    public int RowsPerInsert => 1;
+
     public string LockLedgerStateSql => "SELECT * FROM ledger_states WHERE id = 1";
 
     public string CreateHistoryTableSql =>

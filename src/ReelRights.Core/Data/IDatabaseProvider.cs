@@ -22,6 +22,13 @@ public interface IDatabaseProvider
     /// </summary>
     string LockLedgerStateSql { get; }
 
+    /// <summary>
+    /// Rows per INSERT statement for bulk writes. SQLite runs in process, so one prepared
+    /// single-row statement re-executed is fastest (binding hundreds of named parameters in one
+    /// statement costs more than the row writes); PostgreSQL saves round trips with many rows.
+    /// </summary>
+    int RowsPerInsert { get; }
+
     /// <summary>A Guid as this provider's EF Core mapping stores it (for hand-written commands).</summary>
     object GuidValue(Guid value);
 

@@ -8,13 +8,13 @@ using ReelRights.Ledger.Merkle;
 namespace ReelRights.Core.Ledger;
 
 /// <summary>
-/// Complete-subtree hashes from <c>ledger_nodes</c>, one query per tree level asked for. Complete
-/// subtrees never change, so every hash read is kept in <paramref name="cache"/> (which may also
-/// hold the batch being appended, not yet committed): the proofs of one batch share most nodes.
+/// Complete-subtree hashes: level 0 (leaf hashes) from <c>ledger_entries</c>, higher levels from
+/// <c>ledger_nodes</c>, one round trip per proof. Complete subtrees never change, so every hash
+/// read is kept for the life of this source.
 /// </summary>
-internal sealed class DbMerkleHashSource(ReelRightsDbContext db, Dictionary<MerkleNodeId, byte[]>? cache = null) : IMerkleHashSource
+internal sealed class DbMerkleHashSource(ReelRightsDbContext db) : IMerkleHashSource
 {
-    private readonly Dictionary<MerkleNodeId, byte[]> known = cache ?? [];
+    private readonly Dictionary<MerkleNodeId, byte[]> known = [];
 
     public async ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> GetNodeHashesAsync(IReadOnlyList<MerkleNodeId> nodes, CancellationToken cancellationToken)
     {
@@ -32,6 +32,34 @@ internal sealed class DbMerkleHashSource(ReelRightsDbContext db, Dictionary<Merk
     /// One round trip for a whole proof (about log2 n primary-key lookups): a proof must cost
     /// well under a millisecond even at 10^7 entries.
     /// </summary>
+    private static string BuildQuery(System.Data.Common.DbCommand cmd, List<MerkleNodeId> missing)
+    {
+        var leaves = missing.Where(n => n.Level == 0).ToList();
+        var inner = missing.Where(n => n.Level > 0).ToList();
+        var sql = new StringBuilder();
+        if (leaves.Count > 0)
+        {
+            sql.Append("SELECT 0, leaf_index, leaf_hash FROM ledger_entries WHERE leaf_index IN (");
+            for (var i = 0; i < leaves.Count; i++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}@e{i}");
+                cmd.AddParameter($"@e{i}", leaves[i].Index);
+            }
+            sql.Append(')');
+        }
+        if (inner.Count > 0)
+        {
+            sql.Append(leaves.Count > 0 ? " UNION ALL " : "").Append("SELECT level, node_index, hash FROM ledger_nodes WHERE ");
+            for (var i = 0; i < inner.Count; i++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : " OR ")}(level = @l{i} AND node_index = @i{i})");
+                cmd.AddParameter($"@l{i}", inner[i].Level);
+                cmd.AddParameter($"@i{i}", inner[i].Index);
+            }
+        }
+        return sql.ToString();
+    }
+
     private async Task LoadAsync(List<MerkleNodeId> missing, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
@@ -44,14 +72,7 @@ internal sealed class DbMerkleHashSource(ReelRightsDbContext db, Dictionary<Merk
         {
             await using var cmd = connection.CreateCommand();
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var sql = new StringBuilder("SELECT level, node_index, hash FROM ledger_nodes WHERE ");
-            for (var i = 0; i < missing.Count; i++)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : " OR ")}(level = @l{i} AND node_index = @i{i})");
-                cmd.AddParameter($"@l{i}", missing[i].Level);
-                cmd.AddParameter($"@i{i}", missing[i].Index);
-            }
-            cmd.CommandText = sql.ToString();
+            cmd.CommandText = BuildQuery(cmd, missing);
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -31,6 +31,8 @@ public sealed partial class LedgerAppender : IAsyncDisposable
     private readonly ILogger<LedgerAppender> logger;
     private readonly int maxBatch;
     private readonly Task loop;
+    private AsyncServiceScope? loopScope;
+    private (long Size, byte[] Root)? lastSigned;
 
     public LedgerAppender(IServiceScopeFactory scopes, LedgerKeyring keyring, ITimestamper timestamper, IDatabaseProvider provider,
         TimeProvider time, IOptions<LedgerOptions> options, ILogger<LedgerAppender> logger)
@@ -48,13 +50,24 @@ public sealed partial class LedgerAppender : IAsyncDisposable
     /// <summary>Appends a record; completes once it is committed, with its receipt.</summary>
     public async Task<LedgerAppendResult> AppendAsync(LedgerRecord record, Guid? organizationId, CancellationToken cancellationToken)
     {
-        var pending = new Pending(record, organizationId, new TaskCompletionSource<LedgerAppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        ArgumentNullException.ThrowIfNull(record);
+        // Hashing and time-stamping happen here, on the caller's thread, so concurrent callers
+        // spread that CPU work over all cores while the commit loop writes the previous batch.
+        // The token covers only the leaf hash, not its position, so it can precede sequencing.
+        var leaf = record.ToCanonicalBytes();
+        var hash = MerkleHasher.HashLeaf(leaf);
+        var token = await timestamper.TimestampAsync(hash, cancellationToken);
+        var pending = new Pending(record, leaf, hash, token, organizationId,
+            new TaskCompletionSource<Committed>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The ledger is shutting down.");
         }
         // Cancelling stops the wait, not the append: once queued, the entry may still be committed.
-        return await pending.Completion.Task.WaitAsync(cancellationToken);
+        var committed = await pending.Completion.Task.WaitAsync(cancellationToken);
+        // The inclusion proof is built here too, from the batch's hashes held in memory.
+        var proof = await new MerkleProofBuilder(committed.Hashes).GetInclusionProofAsync(committed.Index, committed.Size, CancellationToken.None);
+        return new LedgerAppendResult(committed.Index, new Receipt(leaf, committed.Index, proof, committed.Note, token));
     }
 
     public async ValueTask DisposeAsync()
@@ -66,122 +79,151 @@ public sealed partial class LedgerAppender : IAsyncDisposable
     private async Task RunAsync()
     {
         var batch = new List<Pending>();
-        while (await queue.Reader.WaitToReadAsync())
+        try
         {
-            batch.Clear();
-            while (batch.Count < maxBatch && queue.Reader.TryRead(out var item))
+            while (await queue.Reader.WaitToReadAsync())
             {
-                batch.Add(item);
-            }
-            try
-            {
-                await CommitAsync(batch);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                LogBatchFailed(logger, e, batch.Count);
-                foreach (var p in batch)
+                batch.Clear();
+                while (batch.Count < maxBatch && queue.Reader.TryRead(out var item))
                 {
-                    p.Completion.TrySetException(e);
+                    batch.Add(item);
+                }
+                try
+                {
+                    await CommitAsync(batch);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    LogBatchFailed(logger, e, batch.Count);
+                    // Start the next batch from storage, on a fresh connection.
+                    lastSigned = null;
+                    await CloseLoopScopeAsync();
+                    foreach (var p in batch)
+                    {
+                        p.Completion.TrySetException(e);
+                    }
                 }
             }
+        }
+        finally
+        {
+            await CloseLoopScopeAsync();
+        }
+    }
+
+    private async Task<ReelRightsDbContext> LoopDbAsync()
+    {
+        if (loopScope is { } existing)
+        {
+            return existing.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+        }
+        // One connection for the loop's lifetime: opening one per batch costs more than its writes.
+        var scope = scopes.CreateAsyncScope();
+        loopScope = scope;
+        var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+        await db.Database.OpenConnectionAsync();
+        return db;
+    }
+
+    private async Task CloseLoopScopeAsync()
+    {
+        if (loopScope is { } scope)
+        {
+            loopScope = null;
+            await scope.DisposeAsync();
         }
     }
 
     private async Task CommitAsync(List<Pending> batch)
     {
-        var leaves = batch.Select(p => p.Record.ToCanonicalBytes()).ToList();
-        var hashes = leaves.Select(l => MerkleHasher.HashLeaf(l)).ToList();
-        // Time stamps first, outside the transaction, so the log lock is held only for the writes.
-        var tokens = await timestamper.TimestampAllAsync(hashes, CancellationToken.None);
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+        var db = await LoopDbAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var writer = new LedgerBatchWriter(db.Database.GetDbConnection(), tx.GetDbTransaction(), provider);
-        var state = (await db.LedgerStates.FromSqlRaw(provider.LockLedgerStateSql).AsNoTracking().ToListAsync()).Single();
-        var start = state.TreeSize;
+        var (origin, start) = await writer.LockStateAsync();
+        var frontier = await LoadFrontierAsync(db, start);
+        var known = frontier.Subtrees().ToDictionary();
         var now = time.GetUtcNow().UtcDateTime;
-        var nodes = new Dictionary<MerkleNodeId, byte[]>();
         var entries = new List<LedgerEntry>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
-            var index = start + i;
             entries.Add(new LedgerEntry
             {
-                LeafIndex = index,
-                LeafHash = hashes[i],
-                Data = leaves[i],
+                LeafIndex = start + i,
+                LeafHash = batch[i].LeafHash,
+                Data = batch[i].Leaf,
                 RecordType = LedgerRecord.ToWireName(batch[i].Record.Type),
                 OrganizationId = batch[i].OrganizationId,
-                TimestampToken = tokens[i],
+                TimestampToken = batch[i].Token,
                 CreatedAt = now,
             });
-            await AddCompletedNodesAsync(db, nodes, index, hashes[i]);
+            frontier.Append(batch[i].LeafHash, (id, hash) => known[id] = hash);
         }
         await writer.InsertEntriesAsync(entries);
-        await writer.InsertNodesAsync(nodes.Select(n => new LedgerNode { Level = n.Key.Level, NodeIndex = n.Key.Index, Hash = n.Value }));
+        // Leaf hashes are stored with their entries; ledger_nodes keeps level 1 and up.
+        await writer.InsertNodesAsync(known.Where(n => n.Key.Level > 0 && n.Key.FirstLeaf + n.Key.LeafCount > start)
+            .Select(n => new LedgerNode { Level = n.Key.Level, NodeIndex = n.Key.Index, Hash = n.Value }));
 
-        var size = start + batch.Count;
-        // The source caches what it reads; give it a copy so `nodes` stays the batch's new rows.
-        var builder = new MerkleProofBuilder(new DbMerkleHashSource(db, new Dictionary<MerkleNodeId, byte[]>(nodes)));
-        var root = (await builder.GetRootAsync(size, CancellationToken.None)).ToArray();
-        await EnsureConsistentWithLastCheckpointAsync(db, builder, size, root);
-        var note = new Checkpoint(state.Origin, size, root).Sign(await keyring.ActiveSignersAsync(db, CancellationToken.None));
+        var size = frontier.Size;
+        var root = frontier.Root();
+        var note = new Checkpoint(origin, size, root).Sign(await keyring.ActiveSignersAsync(db, CancellationToken.None));
         await writer.InsertCheckpointAndSetSizeAsync(new LedgerCheckpoint { TreeSize = size, RootHash = root, Note = note, CreatedAt = now });
         await tx.CommitAsync();
+        lastSigned = (size, root);
 
+        // Every hash a proof in this batch needs is either a frontier subtree from before the
+        // batch or a node the batch completed (RFC 9162 §2.1.3's PATH only ever asks for those),
+        // so callers build their proofs from memory.
+        var hashes = new BatchHashSource(known, scopes);
         for (var i = 0; i < batch.Count; i++)
         {
-            var proof = await builder.GetInclusionProofAsync(start + i, size, CancellationToken.None);
-            batch[i].Completion.TrySetResult(new LedgerAppendResult(start + i, new Receipt(leaves[i], start + i, proof, note, tokens[i])));
+            batch[i].Completion.TrySetResult(new Committed(start + i, size, note, hashes));
         }
     }
 
     /// <summary>
-    /// Adds leaf <paramref name="index"/> and every subtree it completes: leaf i closes a subtree
-    /// at each level k where the low k bits of i are all ones (RFC 9162 §2.1.1's tree shape).
+    /// The tree's right edge as stored, checked before anything is built on it: its root must be
+    /// the root this appender last signed or, after a restart or another node's append, the root
+    /// of the latest stored checkpoint. The log therefore never signs a checkpoint that does not
+    /// extend the previous one, even when its storage was damaged or edited.
     /// </summary>
-    private static async Task AddCompletedNodesAsync(ReelRightsDbContext db, Dictionary<MerkleNodeId, byte[]> nodes, long index, byte[] leafHash)
+    private async Task<MerkleFrontier> LoadFrontierAsync(ReelRightsDbContext db, long size)
     {
-        var node = new MerkleNodeId(0, index);
-        var hash = leafHash;
-        nodes[node] = hash;
-        while ((node.Index & 1) == 1)
+        var ids = MerkleFrontier.FrontierNodes(size);
+        var frontier = MerkleFrontier.FromNodes(size, ids.Count == 0 ? [] : await new DbMerkleHashSource(db).GetNodeHashesAsync(ids, CancellationToken.None));
+        if (size == 0)
         {
-            var leftId = new MerkleNodeId(node.Level, node.Index - 1);
-            if (!nodes.TryGetValue(leftId, out var left))
-            {
-                left = (await db.LedgerNodes.AsNoTracking().SingleAsync(n => n.Level == leftId.Level && n.NodeIndex == leftId.Index)).Hash;
-            }
-            hash = MerkleHasher.HashChildren(left, hash);
-            node = new MerkleNodeId(node.Level + 1, node.Index >> 1);
-            nodes[node] = hash;
+            return frontier;
         }
-    }
-
-    /// <summary>
-    /// Refuses to sign a checkpoint that is not an extension of the previous one. By construction
-    /// it always is; this catches damaged or tampered storage before a bad signature exists.
-    /// </summary>
-    private static async Task EnsureConsistentWithLastCheckpointAsync(ReelRightsDbContext db, MerkleProofBuilder builder, long size, byte[] root)
-    {
-        var last = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync();
-        if (last is null || last.TreeSize == 0)
-        {
-            return;
-        }
-        var proof = await builder.GetConsistencyProofAsync(last.TreeSize, size, CancellationToken.None);
-        if (!MerkleProofVerifier.VerifyConsistency(last.TreeSize, size, proof, last.RootHash, root))
+        var expected = lastSigned is { } last && last.Size == size
+            ? last.Root
+            : (await db.LedgerCheckpoints.AsNoTracking().Where(c => c.TreeSize == size).Select(c => c.RootHash).FirstOrDefaultAsync()) ?? [];
+        if (!frontier.Root().AsSpan().SequenceEqual(expected))
         {
             throw new ReelRightsException(ErrorKind.Conflict, "ledger-inconsistent",
-                $"存储的日志与大小为 {last.TreeSize} 的检查点不一致，拒绝签名；请运行 reelrights ledger check。",
-                $"Ledger tree of size {size} is not consistent with checkpoint {last.TreeSize}; refusing to sign. Run `reelrights ledger check`.");
+                $"存储的日志与大小为 {size} 的检查点不一致，拒绝签名；请运行 reelrights ledger check。",
+                $"The stored ledger tree does not match checkpoint {size}; refusing to sign. Run `reelrights ledger check`.");
         }
+        return frontier;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ledger batch of {Count} entries failed; nothing was committed")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
-    private sealed record Pending(LedgerRecord Record, Guid? OrganizationId, TaskCompletionSource<LedgerAppendResult> Completion);
+    private sealed record Pending(LedgerRecord Record, byte[] Leaf, byte[] LeafHash, byte[] Token, Guid? OrganizationId, TaskCompletionSource<Committed> Completion);
+
+    private sealed record Committed(long Index, long Size, string Note, BatchHashSource Hashes);
+
+    /// <summary>A committed batch's subtree hashes, shared read-only by its callers' proof builders.</summary>
+    private sealed class BatchHashSource(Dictionary<MerkleNodeId, byte[]> known, IServiceScopeFactory scopes) : IMerkleHashSource
+    {
+        public async ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> GetNodeHashesAsync(IReadOnlyList<MerkleNodeId> nodes, CancellationToken cancellationToken)
+        {
+            if (nodes.All(known.ContainsKey))
+            {
+                return nodes.Select(n => (ReadOnlyMemory<byte>)known[n]).ToList();
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            return await new DbMerkleHashSource(scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>()).GetNodeHashesAsync(nodes, cancellationToken);
+        }
+    }
 }

@@ -49,7 +49,8 @@ public sealed class LedgerIntegrityCheck(ReelRightsDbContext db, LedgerKeyring k
         }
 
         long nodes = 0;
-        for (var level = 0; (1L << level) <= Math.Max(1, tree.Size); level++)
+        // Level 0 is the entries' own leaf hashes, checked above; stored subtrees start at level 1.
+        for (var level = 1; (1L << level) <= tree.Size; level++)
         {
             var expectedCount = tree.Size >> level;
             for (long start = 0; start < expectedCount || start == 0; start += Page)

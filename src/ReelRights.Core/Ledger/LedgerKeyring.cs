@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -100,12 +101,39 @@ public sealed class LedgerKeyring(ISecretProtector protector, TimeProvider time,
     /// <summary>Signers of every active key, oldest first.</summary>
     public async Task<IReadOnlyList<INoteSigner>> ActiveSignersAsync(ReelRightsDbContext db, CancellationToken cancellationToken)
     {
+        // Checked on every commit (another process may have rotated the key), so the common case
+        // — every active key already parsed — is one small query without EF Core's materializer.
+        var ids = await ActiveKeyIdsAsync(db, cancellationToken);
+        if (ids.Count > 0 && ids.All(signers.ContainsKey))
+        {
+            return ids.Select(id => signers[id]).ToList();
+        }
         var keys = await db.LedgerKeys.AsNoTracking().Where(k => k.RetiredAt == null).OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
         if (keys.Count == 0)
         {
             throw new InvalidOperationException("The ledger has no active signing key.");
         }
         return keys.Select(k => signers.GetOrAdd(k.Id, _ => NoteKeys.ParseSignerKey(protector.Unprotect(k.ProtectedSignerKey)))).ToList();
+    }
+
+    private static async Task<List<Guid>> ActiveKeyIdsAsync(ReelRightsDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = "SELECT id FROM ledger_keys WHERE retired_at IS NULL ORDER BY created_at";
+        var ids = new List<Guid>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var value = reader.GetValue(0);
+            ids.Add(value as Guid? ?? Guid.Parse((string)value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return ids;
     }
 
     public async Task<IReadOnlyList<LedgerKey>> AllKeysAsync(ReelRightsDbContext db, CancellationToken cancellationToken) =>

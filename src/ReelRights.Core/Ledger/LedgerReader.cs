@@ -45,7 +45,13 @@ public sealed class LedgerReader(ReelRightsDbContext db)
 
     /// <summary>Hashes of complete subtrees at <paramref name="level"/>, from <paramref name="start"/> (for tiles).</summary>
     public async Task<IReadOnlyList<byte[]>> NodeHashesAsync(int level, long start, int count, CancellationToken cancellationToken) =>
-        await db.LedgerNodes.AsNoTracking()
+        level == 0
+        ? await db.LedgerEntries.AsNoTracking()
+            .Where(e => e.LeafIndex >= start && e.LeafIndex < start + count)
+            .OrderBy(e => e.LeafIndex)
+            .Select(e => e.LeafHash)
+            .ToListAsync(cancellationToken)
+        : await db.LedgerNodes.AsNoTracking()
             .Where(n => n.Level == level && n.NodeIndex >= start && n.NodeIndex < start + count)
             .OrderBy(n => n.NodeIndex)
             .Select(n => n.Hash)

@@ -18,6 +18,7 @@ public sealed class TimestampAuthority
     private readonly X509Certificate2 _certificate;
     private readonly TimeProvider _timeProvider;
     private readonly Oid _policy;
+    private readonly TimestampTokenEncoder? _encoder;
 
     /// <summary>Creates an authority.</summary>
     /// <param name="certificate">TSA certificate with its private key and the timeStamping EKU.</param>
@@ -42,6 +43,7 @@ public sealed class TimestampAuthority
         _certificate = certificate;
         _timeProvider = timeProvider;
         _policy = new Oid(policyOid ?? TimestampOids.DefaultPolicy);
+        _encoder = TimestampTokenEncoder.TryCreate(certificate, _policy.Value!);
     }
 
     /// <summary>The policy OID written into tokens.</summary>
@@ -118,6 +120,10 @@ public sealed class TimestampAuthority
         // unique without keeping state. The top bits are fixed so the DER INTEGER is minimal and positive.
         var serial = RandomNumberGenerator.GetBytes(SerialNumberSize);
         serial[0] = (byte)((serial[0] & 0x3F) | 0x40);
+        if (_encoder is not null && hashAlgorithm.Value is { } hashOid)
+        {
+            return _encoder.Encode(hashOid, hash, serial, _timeProvider.GetUtcNow(), AccuracyMicroseconds, nonce, includeCertificate);
+        }
 
         var info = new Rfc3161TimestampTokenInfo(
             _policy,

@@ -50,6 +50,81 @@ public sealed class TimestampAuthorityTests
     }
 
     [Fact]
+    public void CreateToken_HandEncodedToken_PassesSignedCmsCheckWithDerSignedAttributes()
+    {
+        // Arrange
+        var clock = new FixedTimeProvider(Now.AddMilliseconds(456));
+        var authority = new TimestampAuthority(TsaCertificate, clock);
+
+        // Act
+        var token = authority.CreateToken(Hash);
+        var cms = new SignedCms();
+        cms.Decode(token);
+
+        // Assert: the signature holds over the re-encoded attributes, so they were DER as signed.
+        Should.NotThrow(() => cms.CheckSignature(verifySignatureOnly: true));
+        cms.ContentInfo.ContentType.Value.ShouldBe("1.2.840.113549.1.9.16.1.4");
+        cms.Certificates.Count.ShouldBe(1);
+        var signer = cms.SignerInfos[0];
+        signer.SignedAttributes.Count.ShouldBe(3);
+        signer.DigestAlgorithm.Value.ShouldBe("2.16.840.1.101.3.4.2.1");
+        Rfc3161TimestampToken.TryDecode(token, out var parsed, out var consumed).ShouldBeTrue();
+        consumed.ShouldBe(token.Length);
+        parsed!.TokenInfo.Timestamp.ShouldBe(clock.GetUtcNow());
+        parsed.TokenInfo.AccuracyInMicroseconds.ShouldBe(1_000_000);
+        parsed.TokenInfo.GetSerialNumber().Length.ShouldBe(16);
+    }
+
+    [Fact]
+    public void CreateToken_TwoTokens_HaveDifferentSerialNumbers()
+    {
+        // Arrange
+        var authority = new TimestampAuthority(TsaCertificate, Clock);
+
+        // Act
+        Rfc3161TimestampToken.TryDecode(authority.CreateToken(Hash), out var first, out _).ShouldBeTrue();
+        Rfc3161TimestampToken.TryDecode(authority.CreateToken(Hash), out var second, out _).ShouldBeTrue();
+
+        // Assert
+        first!.TokenInfo.GetSerialNumber().ToArray().ShouldNotBe(second!.TokenInfo.GetSerialNumber().ToArray());
+    }
+
+    [Fact]
+    public void CreateToken_RsaTsaKey_FallsBackToSignedCmsAndVerifies()
+    {
+        // Arrange: the hand encoder only handles ECDSA; other keys go through SignedCms.
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=RSA TSA", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.8")], critical: true));
+        using var certificate = request.CreateSelfSigned(Now.AddDays(-1), Now.AddDays(30));
+        var authority = new TimestampAuthority(certificate, Clock);
+
+        // Act
+        var token = authority.CreateToken(Hash);
+        var result = TimestampVerifier.Verify(token, Hash, [certificate]);
+
+        // Assert
+        result.IsValid.ShouldBeTrue(result.FailureMessage);
+    }
+
+    [Fact]
+    public void CreateResponse_NonceWithHighBitSet_IsEchoedUnchanged()
+    {
+        // Arrange
+        var authority = new TimestampAuthority(TsaCertificate, Clock);
+        var request = Rfc3161TimestampRequest.CreateFromHash(Hash, HashAlgorithmName.SHA256, nonce: new byte[] { 0xF0, 0x01, 0x02 }, requestSignerCertificates: false);
+
+        // Act
+        var response = authority.CreateResponse(request.Encode());
+        var token = request.ProcessResponse(response, out _);
+
+        // Assert
+        token.TokenInfo.GetNonce()!.Value.ToArray().ShouldBe(request.GetNonce()!.Value.ToArray());
+        token.AsSignedCms().Certificates.Count.ShouldBe(0);
+        token.VerifySignatureForHash(Hash, HashAlgorithmName.SHA256, out _, extraCandidates: [TsaCertificate]).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Verify_OtherHash_FailsImprint()
     {
         // Arrange
