@@ -36,6 +36,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<LedgerKeyRotation>();
         services.AddScoped<LedgerIntegrityCheck>();
         services.AddScoped<AttestationService>();
+        services.AddSingleton(sp => new ReelRights.Media.FfmpegMedia());
+        services.AddScoped<Jobs.JobQueue>();
+        services.AddScoped<Works.WorkService>();
+        services.AddScoped<Works.RegistrationService>();
+        services.AddSingleton<Works.RegistrationIndex>();
+        services.AddScoped<Jobs.IJobHandler, Works.FingerprintEpisodeJob>();
+        services.AddScoped<Jobs.IJobHandler, Works.CheckRegistrationJob>();
+        services.AddOptions<Works.RegistrationOptions>();
         services.AddOptions<LedgerOptions>();
         services.AddOptions<AccountOptions>();
         services.AddOptions<BootstrapOptions>();

@@ -1,3 +1,5 @@
+using ReelRights.Server.Api.Works;
+using ReelRights.Core.Works;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using ReelRights.Core;
@@ -57,6 +59,9 @@ public static class ServerApp
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection(AccountOptions.Section));
         builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
+        builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection("Registration"));
+        builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+        builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         builder.Services.AddDataProtection()
             .SetApplicationName("ReelRights")
@@ -81,6 +86,7 @@ public static class ServerApp
         app.MapHealthChecks("/healthz").AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization().MapAccountsApi();
         app.MapLedgerApi(api);
+        api.MapWorksApi();
         app.MapTileApi();
         app.MapWebUi();
         return app;

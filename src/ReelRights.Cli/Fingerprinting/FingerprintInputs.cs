@@ -1,3 +1,4 @@
+using ReelRights.Core.Fingerprints;
 using ReelRights.Core;
 using ReelRights.Fingerprinting;
 using ReelRights.Media;

@@ -29,6 +29,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var sm3 = new Org.BouncyCastle.Crypto.Digests.SM3Digest();
             long length = 0;
             await using (var file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
             {
@@ -42,12 +43,15 @@ public sealed class FileSystemBlobStore : IBlobStore
                             $"文件超过大小上限（{maxLength} 字节）。", $"The file exceeds the size limit ({maxLength} bytes).");
                     }
                     hash.AppendData(buffer, 0, read);
+                    sm3.BlockUpdate(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
             }
             var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            var sm3Digest = new byte[32];
+            sm3.DoFinal(sm3Digest, 0);
             var finalPath = PathFor(sha);
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
             if (File.Exists(finalPath))
@@ -66,7 +70,7 @@ public sealed class FileSystemBlobStore : IBlobStore
                     File.Delete(tempPath);
                 }
             }
-            return new BlobInfo(sha, length);
+            return new BlobInfo(sha, length, Convert.ToHexStringLower(sm3Digest));
         }
         catch
         {
@@ -88,6 +92,8 @@ public sealed class FileSystemBlobStore : IBlobStore
     }
 
     public bool Exists(string sha256) => File.Exists(PathFor(sha256));
+
+    public string? LocalPath(string sha256) => IsValidAddress(sha256) && File.Exists(PathFor(sha256)) ? PathFor(sha256) : null;
 
     public bool Delete(string sha256)
     {

@@ -14,6 +14,9 @@ public interface IBlobStore
 
     bool Exists(string sha256);
 
+    /// <summary>The blob as a local file (for tools such as ffmpeg that read paths), or null.</summary>
+    string? LocalPath(string sha256);
+
     /// <summary>Removes a blob; returns false if it was not stored.</summary>
     bool Delete(string sha256);
 }

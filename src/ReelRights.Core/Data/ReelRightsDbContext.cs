@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ReelRights.Core.Accounts;
 using ReelRights.Core.Auditing;
+using ReelRights.Core.Jobs;
 using ReelRights.Core.Ledger;
+using ReelRights.Core.Works;
 
 namespace ReelRights.Core.Data;
 
@@ -22,6 +24,12 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
     public DbSet<LedgerKey> LedgerKeys => Set<LedgerKey>();
+    public DbSet<Work> Works => Set<Work>();
+    public DbSet<Episode> Episodes => Set<Episode>();
+    public DbSet<WorkRight> WorkRights => Set<WorkRight>();
+    public DbSet<WorkDocument> WorkDocuments => Set<WorkDocument>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<Job> Jobs => Set<Job>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +57,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
         });
         modelBuilder.Entity<AuditEvent>(e => e.HasIndex(a => new { a.OrganizationId, a.At }));
         LedgerModel.Configure(modelBuilder);
+        WorksModel.Configure(modelBuilder);
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

@@ -41,6 +41,19 @@ public abstract class IsolationTests(string provider)
         "POST /api/ledger/tsa",
         "POST /api/ledger/attestations/",
         "GET /api/ledger/attestations/",
+        // Registration: see WorksOfOtherOrganizations_AreNotFoundForEveryWorkRoute.
+        "POST /api/works/",
+        "GET /api/works/",
+        "GET /api/works/{id:guid}",
+        "PUT /api/works/{id:guid}/episodes/{number:int}",
+        "PUT /api/works/{id:guid}/episodes/{number:int}/fingerprint",
+        "POST /api/works/{id:guid}/rights",
+        "PUT /api/works/{id:guid}/documents",
+        "POST /api/works/{id:guid}/registrations",
+        "GET /api/registrations/{id:guid}",
+        "GET /api/registrations/{id:guid}/receipt",
+        "GET /api/registrations/review",
+        "POST /api/registrations/{id:guid}/decision",
     ];
 
     [Fact]
@@ -119,6 +132,46 @@ public abstract class IsolationTests(string provider)
         audit.ShouldNotContain("b-only@b.test");
         audit.ShouldContain("api-key.created");
         me.GetProperty("organization").GetProperty("id").GetGuid().ShouldBe(a.Organization.Id);
+    }
+
+    [Fact]
+    public async Task WorksOfOtherOrganizations_AreNotFoundForEveryWorkRoute()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("A");
+        var b = await server.CreateTenantAsync("B");
+        using var clientA = server.CreateClient(a.ApiKey);
+        using var clientB = server.CreateClient(b.ApiKey);
+        var created = await clientB.PostAsJsonAsync("/api/works", new { title = "B 的秘密剧集", type = "micro-drama" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var bWork = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await clientB.PostAsJsonAsync($"/api/works/{bWork}/rights", new { right = "communication", holder = "B" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var doc = new ByteArrayContent("screenplay"u8.ToArray());
+        (await clientB.PutAsync($"/api/works/{bWork}/documents?kind=screenplay&fileName=script.txt", doc)).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await (await clientA.GetAsync($"/api/works/{bWork}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        using var media = new ByteArrayContent([1, 2, 3]);
+        await (await clientA.PutAsync($"/api/works/{bWork}/episodes/1", media)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        using var fp = new ByteArrayContent([1, 2, 3]);
+        await (await clientA.PutAsync($"/api/works/{bWork}/episodes/1/fingerprint", fp)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await clientA.PostAsJsonAsync($"/api/works/{bWork}/rights", new { right = "adaptation", holder = "A" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        using var doc2 = new ByteArrayContent([1]);
+        await (await clientA.PutAsync($"/api/works/{bWork}/documents?kind=other&fileName=x.txt", doc2)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await clientA.PostAsync($"/api/works/{bWork}/registrations", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        foreach (var guess in new[] { Guid.NewGuid(), Guid.CreateVersion7() })
+        {
+            await (await clientA.GetAsync($"/api/registrations/{guess}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            await (await clientA.GetAsync($"/api/registrations/{guess}/receipt")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        }
+        // Reviewing is for operators only.
+        await (await clientA.GetAsync("/api/registrations/review")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await clientA.PostAsJsonAsync($"/api/registrations/{Guid.NewGuid()}/decision", new { approve = true })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+
+        (await clientA.GetStringAsync("/api/works")).ShouldNotContain("B 的秘密剧集");
+        var detail = await clientB.GetFromJsonAsync<JsonElement>($"/api/works/{bWork}");
+        detail.GetProperty("episodes").GetArrayLength().ShouldBe(0);
+        detail.GetProperty("rights").GetArrayLength().ShouldBe(1);
+        detail.GetProperty("documents").GetArrayLength().ShouldBe(1);
     }
 
     [Fact]

@@ -3,16 +3,19 @@ using ReelRights.Media;
 using ReelRights.Media.Audio;
 using ReelRights.Media.Frames;
 
-namespace ReelRights.Cli.Fingerprinting;
+namespace ReelRights.Core.Fingerprints;
 
 /// <summary>
 /// Wires ReelRights.Media's decoders to the pure engine: probes the file, then decodes gray frames
 /// at the analysis size and rate (ffmpeg scales inside the decode, the cheap place to do it) and
 /// 8 kHz mono PCM concurrently, feeding both into one <see cref="FingerprintExtractor"/>.
 /// </summary>
-internal sealed class MediaFingerprinter(FfmpegMedia media)
+public sealed class MediaFingerprinter(FfmpegMedia media)
 {
-    public async Task<Fingerprint> FingerprintAsync(string path, CancellationToken cancellationToken)
+    /// <param name="path">Media file.</param>
+    /// <param name="cancellationToken">Stops the decode.</param>
+    /// <param name="progress">Told the media time reached (seconds of video, or audio when there is no video).</param>
+    public async Task<Fingerprint> FingerprintAsync(string path, CancellationToken cancellationToken, Func<double, Task>? progress = null)
     {
         var info = await media.ProbeAsync(path, cancellationToken);
         var extractor = new FingerprintExtractor();
@@ -25,9 +28,14 @@ internal sealed class MediaFingerprinter(FfmpegMedia media)
             var request = new GrayFrameRequest(width, height, new Rational(AnalysisFormat.VideoFrameRate, 1)) { Fit = FrameFit.Stretch };
             decodes.Add(Task.Run(async () =>
             {
+                long frames = 0;
                 await foreach (var frame in media.ReadGrayFramesAsync(path, request, cancellationToken))
                 {
                     extractor.AddVideoFrame(frame.Pixels, frame.Width, frame.Height);
+                    if (progress is not null && ++frames % AnalysisFormat.VideoFrameRate == 0)
+                    {
+                        await progress((double)frames / AnalysisFormat.VideoFrameRate);
+                    }
                 }
             }, cancellationToken));
         }

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using ReelRights.Core.Accounts;
+using ReelRights.Core.Jobs;
+
+namespace ReelRights.Core.Works;
+
+internal static class WorksModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Work>(e =>
+        {
+            e.Property(w => w.Type).HasConversion<string>();
+            e.HasIndex(w => w.Code).IsUnique();
+            e.HasIndex(w => new { w.OrganizationId, w.CreatedAt });
+            e.HasOne<Organization>().WithMany().HasForeignKey(w => w.OrganizationId);
+        });
+        modelBuilder.Entity<Episode>(e =>
+        {
+            e.Property(x => x.Source).HasConversion<string>();
+            e.Property(x => x.State).HasConversion<string>();
+            e.HasIndex(x => new { x.WorkId, x.Number }).IsUnique();
+            e.HasIndex(x => x.Code).IsUnique();
+            e.HasIndex(x => x.MediaSha256);
+            e.HasOne<Work>().WithMany().HasForeignKey(x => x.WorkId);
+        });
+        modelBuilder.Entity<WorkRight>(e =>
+        {
+            e.Property(x => x.Right).HasConversion<string>();
+            e.HasIndex(x => x.WorkId);
+            e.HasOne<Work>().WithMany().HasForeignKey(x => x.WorkId);
+        });
+        modelBuilder.Entity<WorkDocument>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>();
+            e.HasIndex(x => x.WorkId);
+            e.HasOne<Work>().WithMany().HasForeignKey(x => x.WorkId);
+        });
+        modelBuilder.Entity<Registration>(e =>
+        {
+            e.Property(x => x.State).HasConversion<string>();
+            e.HasIndex(x => x.WorkId);
+            e.HasIndex(x => x.State);
+            e.HasIndex(x => x.CertificateNumber).IsUnique();
+            e.HasIndex(x => x.CertificatePdfSha256);
+            e.HasOne<Work>().WithMany().HasForeignKey(x => x.WorkId);
+        });
+        modelBuilder.Entity<Job>(e =>
+        {
+            e.Property(x => x.State).HasConversion<string>();
+            e.HasIndex(x => new { x.State, x.RunAfter });
+        });
+    }
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ReelRights.Core.Accounts;
+using ReelRights.Ledger.Receipts;
+using ReelRights.Testing;
+
+namespace ReelRights.Server.Tests.Works;
+
+/// <summary>
+/// Registration end to end over HTTP on a real server: media streamed up, fingerprinted by the job
+/// worker, checked against earlier registrations, sealed on the ledger with a receipt; a
+/// transformed copy registered by another organization is held for review.
+/// </summary>
+public sealed class RegistrationApiTests : IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private readonly string dir = Directory.CreateTempSubdirectory("rr-register-").FullName;
+
+    private string Episode1 => Path.Combine(dir, "ep1.mp4");
+
+    private string Episode2 => Path.Combine(dir, "ep2.mp4");
+
+    private string PiratedCopy => Path.Combine(dir, "copy.mp4");
+
+    public async ValueTask InitializeAsync()
+    {
+        string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
+        await FfmpegAsync([
+            "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=8",
+            "-f", "lavfi", "-i", "testsrc=s=180x320:r=25:d=8,hue=H=2*t,rotate=0.3*t",
+            "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=16",
+            "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0[v]", "-map", "[v]", "-map", "2:a", .. encode, Episode1]);
+        await FfmpegAsync([
+            "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=12",
+            "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(300+200*sin(7*floor(3*t))))':s=16000:d=12", .. encode, Episode2]);
+        // A pirate's copy of episode 1: mirrored, cropped, sped up 1.25× with the pitch kept.
+        await FfmpegAsync([
+            "-ss", "2", "-i", Episode1, "-filter_complex",
+            "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320,setpts=PTS/1.25[v];[0:a]atempo=1.25[a]",
+            "-map", "[v]", "-map", "[a]", .. encode, PiratedCopy]);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Directory.Delete(dir, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Register_TwoEpisodesThenACopyByAnotherOrganization_SealsFirstAndHoldsCopyForReview(string provider)
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var producer = await server.CreateTenantAsync("星河短剧");
+        var pirate = await server.CreateTenantAsync("搬运工作室");
+        var operators = await server.CreateTenantAsync("平台运营", OrganizationKind.Operator);
+        using var a = server.CreateClient(producer.ApiKey);
+
+        // The producer registers a two-episode series from its media files.
+        var work = await CreateWorkAsync(a, "霸道总裁的替身新娘");
+        await PutMediaAsync(a, work, 1, Episode1);
+        await PutMediaAsync(a, work, 2, Episode2);
+        var sealedReg = await SubmitAndWaitAsync(a, work, "sealed");
+
+        var detail = await a.GetFromJsonAsync<JsonElement>($"/api/works/{work}", Web);
+        var episodes = detail.GetProperty("episodes").EnumerateArray().ToList();
+        episodes.Count.ShouldBe(2);
+        episodes[0].GetProperty("code").GetString().ShouldEndWith(episodes[0].GetProperty("code").GetString()![^1..]);
+        episodes[0].GetProperty("mediaSha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Episode1))));
+        episodes[0].GetProperty("mediaSm3").GetString()!.Length.ShouldBe(64);
+        sealedReg.GetProperty("certificateNumber").GetString().ShouldStartWith("RRC-");
+        var receiptText = await a.GetStringAsync($"/api/registrations/{sealedReg.GetProperty("id").GetString()}/receipt");
+        var receipt = Receipt.Parse(receiptText);
+        receipt.LeafIndex.ShouldBe(sealedReg.GetProperty("leafIndex").GetInt64());
+        var leaf = JsonDocument.Parse(receipt.LeafData).RootElement;
+        leaf.GetProperty("type").GetString().ShouldBe("registration");
+        var sealedEpisodes = leaf.GetProperty("payload").GetProperty("episodes").EnumerateArray().ToList();
+        sealedEpisodes.Select(e => e.GetProperty("code").GetString()).ShouldBe(episodes.Select(e => e.GetProperty("code").GetString()));
+        sealedEpisodes[1].GetProperty("fingerprintSha256").GetString().ShouldBe(episodes[1].GetProperty("fingerprintSha256").GetString());
+
+        // Another organization registers a transformed copy of episode 1: held for review, not sealed.
+        using var b = server.CreateClient(pirate.ApiKey);
+        var copyWork = await CreateWorkAsync(b, "替身新娘（高清）");
+        await PutMediaAsync(b, copyWork, 1, PiratedCopy);
+        var held = await SubmitAndWaitAsync(b, copyWork, "needs-review");
+        held.GetProperty("leafIndex").ValueKind.ShouldBe(JsonValueKind.Null);
+        var conflict = held.GetProperty("conflicts").EnumerateArray().ShouldHaveSingleItem();
+        conflict.GetProperty("otherEpisodeCode").GetString().ShouldBe(episodes[0].GetProperty("code").GetString());
+        conflict.GetProperty("sameOwner").GetBoolean().ShouldBeFalse();
+        // The pirate cannot read the producer's work; the operator sees the held registration and rejects it.
+        (await b.GetAsync($"/api/works/{work}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var op = server.CreateClient(operators.ApiKey);
+        var review = await op.GetFromJsonAsync<JsonElement>("/api/registrations/review", Web);
+        review.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ShouldContain(held.GetProperty("id").GetString());
+        var decided = await op.PostAsJsonAsync($"/api/registrations/{held.GetProperty("id").GetString()}/decision", new { approve = false, note = "与已登记作品雷同" });
+        decided.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await decided.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("state").GetString().ShouldBe("rejected");
+    }
+
+    [Fact]
+    public async Task Register_SameOwnersOwnCopyInAnotherWork_IsSealedWithTheDuplicateShown()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite");
+        var producer = await server.CreateTenantAsync("星河短剧");
+        using var a = server.CreateClient(producer.ApiKey);
+        var first = await CreateWorkAsync(a, "原版");
+        await PutMediaAsync(a, first, 1, Episode1);
+        await SubmitAndWaitAsync(a, first, "sealed");
+
+        var second = await CreateWorkAsync(a, "剪辑版");
+        await PutMediaAsync(a, second, 1, PiratedCopy);
+        var registration = await SubmitAndWaitAsync(a, second, "sealed");
+
+        var duplicate = registration.GetProperty("conflicts").EnumerateArray().ShouldHaveSingleItem();
+        duplicate.GetProperty("sameOwner").GetBoolean().ShouldBeTrue();
+    }
+
+    private static async Task<string> CreateWorkAsync(HttpClient client, string title)
+    {
+        var response = await client.PostAsJsonAsync("/api/works", new { title, type = "micro-drama", language = "zh", aigc = new { usesAi = false } });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString()!;
+    }
+
+    private static async Task PutMediaAsync(HttpClient client, string work, int number, string path)
+    {
+        await using var file = File.OpenRead(path);
+        using var content = new StreamContent(file);
+        var response = await client.PutAsync($"/api/works/{work}/episodes/{number}?fileName={Path.GetFileName(path)}", content);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonElement> SubmitAndWaitAsync(HttpClient client, string work, string expectedState)
+    {
+        var response = await client.PostAsync($"/api/works/{work}/registrations", null);
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var registration = await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web);
+            var state = registration.GetProperty("state").GetString();
+            if (state != "checking" || watch.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                state.ShouldBe(expectedState, registration.ToString());
+                return registration;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    internal static async Task FfmpegAsync(string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var argument in (string[])["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(startInfo)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("ffmpeg failed: " + await stderr);
+        }
+    }
+}
