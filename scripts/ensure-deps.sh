@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ReelRights needs, only those that are missing.
-#   scripts/ensure-deps.sh run    ffmpeg and CJK fonts (what `reelrights serve` uses)
-#   scripts/ensure-deps.sh test   also PostgreSQL and Chromium (what the tests use)
+#   scripts/ensure-deps.sh run    ffmpeg, CJK fonts and Chromium (certificate PDFs) — what `reelrights serve` uses
+#   scripts/ensure-deps.sh test   also PostgreSQL (what the tests use)
 set -euo pipefail
 mode=${1:-run}
 need=()
@@ -10,9 +10,9 @@ command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
   need+=(fontconfig fonts-noto-cjk)
 fi
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ "$mode" = test ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-  [ -x /usr/bin/chromium ] || need+=(chromium)
 fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

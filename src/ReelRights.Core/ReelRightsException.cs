@@ -9,6 +9,8 @@ public enum ErrorKind
     Conflict,
     Unauthorized,
     Locked,
+    /// <summary>A server-side dependency (a renderer, a remote TSA…) failed; retrying later may work.</summary>
+    Unavailable,
 }
 
 /// <summary>
