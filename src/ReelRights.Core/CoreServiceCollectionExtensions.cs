@@ -44,6 +44,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Jobs.IJobHandler, Works.FingerprintEpisodeJob>();
         services.AddScoped<Jobs.IJobHandler, Works.CheckRegistrationJob>();
         services.AddOptions<Works.RegistrationOptions>();
+        services.AddScoped<Works.CertificateService>();
+        services.AddScoped<Works.VerificationService>();
+        services.AddSingleton<Certificates.ChromiumPdfRenderer>();
+        services.AddOptions<Certificates.ChromiumOptions>();
         services.AddOptions<LedgerOptions>();
         services.AddOptions<AccountOptions>();
         services.AddOptions<BootstrapOptions>();

@@ -86,7 +86,7 @@ public static class ServerApp
         app.MapHealthChecks("/healthz").AllowAnonymous();
         var api = app.MapGroup("/api").RequireAuthorization().MapAccountsApi();
         app.MapLedgerApi(api);
-        api.MapWorksApi();
+        api.MapWorksApi(app);
         app.MapTileApi();
         app.MapWebUi();
         return app;

@@ -4,6 +4,7 @@ using ReelRights.Core.Blobs;
 using ReelRights.Core.Data;
 using ReelRights.Core.Fingerprints;
 using ReelRights.Core.Jobs;
+using Microsoft.Extensions.Logging;
 using ReelRights.Media;
 
 namespace ReelRights.Core.Works;
@@ -72,10 +73,31 @@ public sealed class FingerprintEpisodeJob(ReelRightsDbContext db, IBlobStore blo
 }
 
 /// <summary>Runs a submitted registration's conflict check and seals it (see <see cref="RegistrationService.CheckAsync"/>).</summary>
-public sealed class CheckRegistrationJob(RegistrationService registrations) : IJobHandler
+public sealed partial class CheckRegistrationJob(
+    ReelRightsDbContext db, RegistrationService registrations, CertificateService certificates, ILogger<CheckRegistrationJob> logger) : IJobHandler
 {
     public string Kind => RegistrationService.CheckJob;
 
-    public Task<JobOutcome> RunAsync(Job job, Func<double, Task> reportProgress, CancellationToken cancellationToken) =>
-        registrations.CheckAsync(JsonDocument.Parse(job.Payload).RootElement.GetProperty("registrationId").GetGuid(), cancellationToken);
+    public async Task<JobOutcome> RunAsync(Job job, Func<double, Task> reportProgress, CancellationToken cancellationToken)
+    {
+        var id = JsonDocument.Parse(job.Payload).RootElement.GetProperty("registrationId").GetGuid();
+        var outcome = await registrations.CheckAsync(id, cancellationToken);
+        var registration = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (outcome == JobOutcome.Done && registration is { State: RegistrationState.Sealed, CertificatePdfSha256: null })
+        {
+            // The certificate is ready when the owner looks; if the renderer fails, it is made on first download.
+            try
+            {
+                await certificates.PdfAsync(registration, cancellationToken);
+            }
+            catch (ReelRightsException e)
+            {
+                LogCertificateDeferred(logger, e, id);
+            }
+        }
+        return outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Certificate of registration {Id} not rendered now; it will be on first download")]
+    private static partial void LogCertificateDeferred(ILogger logger, Exception exception, Guid id);
 }

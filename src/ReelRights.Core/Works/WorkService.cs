@@ -20,6 +20,12 @@ public sealed class RegistrationOptions
     public double MaxDurationSeconds { get; set; } = 4 * 3600;
     public long MaxDocumentBytes { get; set; } = 200L << 20;
     public long MaxFingerprintBytes { get; set; } = 256L << 20;
+
+    /// <summary>The address people reach this server at; certificate QR codes lead to its /verify page.</summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>Largest file the public verification page accepts (a receipt, a certificate PDF or media).</summary>
+    public long MaxVerifyBytes { get; set; } = 2L << 30;
 }
 
 public sealed record CreateWorkRequest(string Title, WorkType Type, string? Language = null, string? Description = null, AigcDeclaration? Aigc = null);

@@ -11,6 +11,12 @@ public sealed class ServiceModel : PageModel
     public IActionResult OnGet(string name)
     {
         Service = ServiceCatalog.Find(name);
-        return Service is null ? NotFound() : Page();
+        // An available service has its own pages; this one only says what is still coming.
+        return Service switch
+        {
+            null => NotFound(),
+            { Href: { } href } => LocalRedirect(href),
+            _ => Page(),
+        };
     }
 }

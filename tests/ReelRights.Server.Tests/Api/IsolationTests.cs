@@ -53,6 +53,11 @@ public abstract class IsolationTests(string provider)
         "GET /api/registrations/{id:guid}",
         "GET /api/registrations/{id:guid}/receipt",
         "GET /api/registrations/review",
+        "GET /api/registrations/{id:guid}/certificate",
+        "GET /api/registrations/{id:guid}/certificate.pdf",
+        // Public verification by design (anyone may check a certificate or a copy); see RegistrationApiTests.
+        "POST /api/verify/",
+        "GET /api/verify/certificates/{number}",
         "POST /api/registrations/{id:guid}/decision",
     ];
 
@@ -162,6 +167,8 @@ public abstract class IsolationTests(string provider)
         {
             await (await clientA.GetAsync($"/api/registrations/{guess}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
             await (await clientA.GetAsync($"/api/registrations/{guess}/receipt")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            await (await clientA.GetAsync($"/api/registrations/{guess}/certificate")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+            await (await clientA.GetAsync($"/api/registrations/{guess}/certificate.pdf")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         }
         // Reviewing is for operators only.
         await (await clientA.GetAsync("/api/registrations/review")).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");

@@ -81,6 +81,41 @@ public sealed class RegistrationApiTests : IAsyncLifetime
         sealedEpisodes.Select(e => e.GetProperty("code").GetString()).ShouldBe(episodes.Select(e => e.GetProperty("code").GetString()));
         sealedEpisodes[1].GetProperty("fingerprintSha256").GetString().ShouldBe(episodes[1].GetProperty("fingerprintSha256").GetString());
 
+        // The receipt verifies offline against the log's pinned keys.
+        var keys = await a.GetFromJsonAsync<JsonElement>("/api/ledger/keys", Web);
+        var verifiers = keys.GetProperty("keys").EnumerateArray().Select(k => ReelRights.Ledger.Notes.NoteKeys.ParseVerifierKey(k.GetProperty("verifierKey").GetString()!)).ToList();
+        using var tsa = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(keys.GetProperty("tsaCertificatePem").GetString()!);
+        var checks = new ReceiptVerifier(verifiers, [tsa], requireTimestamp: true).Verify(receipt);
+        checks.IsValid.ShouldBeTrue($"first failure: {checks.FirstFailure}");
+
+        // The certificate PDF; the public page recognizes it, the original media file and the receipt, and rejects an edited PDF.
+        var registrationId = sealedReg.GetProperty("id").GetString();
+        var pdf = await a.GetByteArrayAsync($"/api/registrations/{registrationId}/certificate.pdf");
+        pdf[..5].ShouldBe("%PDF-"u8.ToArray());
+        (await a.GetByteArrayAsync($"/api/registrations/{registrationId}/certificate.pdf")).ShouldBe(pdf);
+        (await a.GetStringAsync($"/api/registrations/{registrationId}/certificate")).ShouldContain(sealedReg.GetProperty("certificateNumber").GetString()!);
+        using var anonymous = server.CreateClient();
+        var pdfVerdict = await VerifyAsync(anonymous, pdf);
+        pdfVerdict.GetProperty("kind").GetString().ShouldBe("certificate");
+        pdfVerdict.GetProperty("registered").GetBoolean().ShouldBeTrue();
+        pdfVerdict.GetProperty("registrations")[0].GetProperty("owner").GetString().ShouldBe("星河短剧");
+        var edited = (byte[])pdf.Clone();
+        edited[edited.Length / 2] ^= 0x01;
+        var editedVerdict = await VerifyAsync(anonymous, edited);
+        editedVerdict.GetProperty("registered").GetBoolean().ShouldBeFalse();
+        var mediaVerdict = await VerifyAsync(anonymous, File.ReadAllBytes(Episode1));
+        mediaVerdict.GetProperty("kind").GetString().ShouldBe("media-exact");
+        mediaVerdict.GetProperty("registrations")[0].GetProperty("episodeCode").GetString().ShouldBe(episodes[0].GetProperty("code").GetString());
+        var receiptVerdict = await VerifyAsync(anonymous, System.Text.Encoding.UTF8.GetBytes(receiptText));
+        receiptVerdict.GetProperty("kind").GetString().ShouldBe("receipt");
+        var facts = await anonymous.GetFromJsonAsync<JsonElement>($"/api/verify/certificates/{sealedReg.GetProperty("certificateNumber").GetString()}", Web);
+        facts.GetProperty("workCode").GetString().ShouldBe(detail.GetProperty("work").GetProperty("code").GetString());
+
+        // A pirated copy is recognized by content, with the copied seconds.
+        var copyVerdict = await VerifyAsync(anonymous, File.ReadAllBytes(PiratedCopy));
+        copyVerdict.GetProperty("kind").GetString().ShouldBe("media-content");
+        copyVerdict.GetProperty("registrations")[0].GetProperty("episodeCode").GetString().ShouldBe(episodes[0].GetProperty("code").GetString());
+
         // Another organization registers a transformed copy of episode 1: held for review, not sealed.
         using var b = server.CreateClient(pirate.ApiKey);
         var copyWork = await CreateWorkAsync(b, "替身新娘（高清）");
@@ -116,6 +151,14 @@ public sealed class RegistrationApiTests : IAsyncLifetime
 
         var duplicate = registration.GetProperty("conflicts").EnumerateArray().ShouldHaveSingleItem();
         duplicate.GetProperty("sameOwner").GetBoolean().ShouldBeTrue();
+    }
+
+    private static async Task<JsonElement> VerifyAsync(HttpClient client, byte[] file)
+    {
+        using var content = new ByteArrayContent(file);
+        var response = await client.PostAsync("/api/verify", content);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Web);
     }
 
     private static async Task<string> CreateWorkAsync(HttpClient client, string title)

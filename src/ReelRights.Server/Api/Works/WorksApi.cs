@@ -15,8 +15,13 @@ namespace ReelRights.Server.Api.Works;
 /// </summary>
 internal static class WorksApi
 {
-    public static void MapWorksApi(this RouteGroupBuilder api)
+    public static void MapWorksApi(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
+        // Public: anyone holding a receipt, a certificate or a copy can check it, without an account.
+        var verify = app.MapGroup("/api/verify").AllowAnonymous().WithTags("Verification");
+        verify.MapPost("/", VerifyAsync).WithSummary("公开核验：上传回执、证书 PDF 或媒体文件 / Public check of a receipt, certificate PDF or media file");
+        verify.MapGet("/certificates/{number}", CertificateFactsAsync).WithSummary("按证书编号查询 / Look up a certificate by number");
+
         var works = api.MapGroup("/works").WithTags("Works");
         works.MapPost("/", CreateAsync).WithSummary("登记作品 / Create a work");
         works.MapGet("/", ListAsync).WithSummary("本组织的作品 / This organization's works");
@@ -32,6 +37,8 @@ internal static class WorksApi
         var registrations = api.MapGroup("/registrations").WithTags("Works");
         registrations.MapGet("/{id:guid}", RegistrationAsync).WithSummary("登记状态 / Registration state");
         registrations.MapGet("/{id:guid}/receipt", ReceiptAsync).WithSummary("登记回执 / Registration receipt");
+        registrations.MapGet("/{id:guid}/certificate", CertificateHtmlAsync).WithSummary("登记证书（网页）/ Registration certificate (HTML)");
+        registrations.MapGet("/{id:guid}/certificate.pdf", CertificatePdfAsync).WithSummary("登记证书 PDF / Registration certificate (PDF)");
         registrations.MapGet("/review", ReviewAsync).WithSummary("待审核登记（运营方）/ Registrations awaiting review (operator)");
         registrations.MapPost("/{id:guid}/decision", DecideAsync).WithSummary("审核决定（运营方）/ Review decision (operator)");
     }
@@ -103,6 +110,29 @@ internal static class WorksApi
         var receipt = await registrations.ReceiptAsync(principal.ToActor(), id, ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(receipt.Encode()), "text/plain; charset=utf-8", $"registration-{id}.receipt");
     }
+
+    private static async Task<ContentHttpResult> CertificateHtmlAsync(Guid id, ClaimsPrincipal principal, RegistrationService registrations,
+        CertificateService certificates, CancellationToken ct)
+    {
+        var registration = await registrations.GetAsync(principal.ToActor(), id, ct);
+        return TypedResults.Content(await certificates.HtmlAsync(registration, ct), "text/html; charset=utf-8");
+    }
+
+    private static async Task<FileContentHttpResult> CertificatePdfAsync(Guid id, ClaimsPrincipal principal, RegistrationService registrations,
+        CertificateService certificates, CancellationToken ct)
+    {
+        var registration = await registrations.GetAsync(principal.ToActor(), id, ct);
+        return TypedResults.File(await certificates.PdfAsync(registration, ct), "application/pdf", $"{registration.CertificateNumber}.pdf");
+    }
+
+    private static async Task<Ok<VerificationVerdict>> VerifyAsync(HttpContext http, VerificationService verification, IOptions<RegistrationOptions> options, CancellationToken ct)
+    {
+        AllowBody(http, options.Value.MaxVerifyBytes);
+        return TypedResults.Ok(await verification.VerifyAsync(http.Request.Body, ct));
+    }
+
+    private static async Task<Ok<VerifiedRegistration>> CertificateFactsAsync(string number, VerificationService verification, CancellationToken ct) =>
+        TypedResults.Ok(await verification.CertificateAsync(number, ct) ?? throw ReelRightsException.NotFound("证书"));
 
     private static async Task<Ok<List<RegistrationDto>>> ReviewAsync(ClaimsPrincipal principal, RegistrationService registrations, CancellationToken ct) =>
         TypedResults.Ok((await registrations.AwaitingReviewAsync(principal.ToActor(), ct)).Select(RegistrationDto.From).ToList());
