@@ -23,6 +23,8 @@ internal static class CliApp
         root.Subcommands.Add(FingerprintCommands.Fingerprint());
         root.Subcommands.Add(FingerprintCommands.Index());
         root.Subcommands.Add(FingerprintCommands.Match());
+        root.Subcommands.Add(WorksCommands.Register());
+        root.Subcommands.Add(WorksCommands.Works());
         return root;
     }
 

@@ -18,6 +18,11 @@ internal static class CliErrors
             await error.WriteLineAsync($"错误 / error: {e.MessageZh} / {e.MessageEn}");
             return 1;
         }
+        catch (ReelRights.Media.MediaException e)
+        {
+            await error.WriteLineAsync($"错误 / error: 无法读取媒体 / cannot read the media: {e.Message}");
+            return 1;
+        }
         catch (InvalidOperationException e)
         {
             await error.WriteLineAsync($"错误 / error: {e.Message}");
