@@ -9,6 +9,8 @@ using ReelRights.Core.Data;
 using ReelRights.Core.Jobs;
 using ReelRights.Fingerprinting;
 using ReelRights.Media;
+using ReelRights.Media.Audio;
+using ReelRights.Media.Frames;
 using ReelRights.Media.Probing;
 
 namespace ReelRights.Core.Works;
@@ -302,9 +304,10 @@ public sealed class WorkService(
     private async Task<MediaInfo> ProbeAsync(BlobInfo blob, CancellationToken cancellationToken)
     {
         MediaInfo info;
+        var path = blobs.LocalPath(blob.Sha256)!;
         try
         {
-            info = await media.ProbeAsync(blobs.LocalPath(blob.Sha256)!, cancellationToken);
+            info = await media.ProbeAsync(path, cancellationToken);
         }
         catch (MediaException e)
         {
@@ -323,7 +326,44 @@ public sealed class WorkService(
             throw ReelRightsException.Invalid("too-long", $"媒体时长超过上限（{options.Value.MaxDurationSeconds:F0} 秒）。",
                 $"The media is longer than the limit ({options.Value.MaxDurationSeconds:F0} s).");
         }
+        await RequireDecodableEndAsync(path, info, duration, cancellationToken);
         return info;
+    }
+
+    /// <summary>
+    /// A file cut short can still carry a header that promises the full duration (an MP4 with its
+    /// index first); decoding its last second proves the media is all there before it is accepted.
+    /// </summary>
+    private async Task RequireDecodableEndAsync(string path, MediaInfo info, double duration, CancellationToken cancellationToken)
+    {
+        var start = Math.Max(0, duration - 1.5);
+        var decoded = 0L;
+        try
+        {
+            if (info.PrimaryVideo is not null)
+            {
+                var request = new GrayFrameRequest(32, 32, new Rational(4, 1)) { StartSeconds = start, DurationSeconds = 1, Fit = FrameFit.Stretch };
+                await foreach (var _ in media.ReadGrayFramesAsync(path, request, cancellationToken))
+                {
+                    decoded++;
+                }
+            }
+            else
+            {
+                await foreach (var chunk in media.ReadPcmAsync(path, new PcmRequest(8000) { StartSeconds = start, DurationSeconds = 1 }, cancellationToken))
+                {
+                    decoded += chunk.Samples.Length;
+                }
+            }
+        }
+        catch (MediaException e)
+        {
+            throw ReelRightsException.Invalid("invalid-media", $"媒体文件不完整或已损坏：{e.Message}", $"The media is incomplete or damaged: {e.Message}");
+        }
+        if (decoded == 0)
+        {
+            throw ReelRightsException.Invalid("invalid-media", "媒体文件不完整（结尾无法解码，可能被截断）。", "The media is incomplete: its end cannot be decoded (the file may be truncated).");
+        }
     }
 
     private async Task<bool> BlobInUseAsync(string sha256, CancellationToken cancellationToken) =>
