@@ -3,14 +3,25 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReelRights.Ledger.Receipts;
+using ReelRights.Core;
+using ReelRights.Core.Works;
 using ReelRights.Server.Web;
 
 namespace ReelRights.Server.Pages;
 
-/// <summary>The public verification page: a receipt in, every check out, no account needed.</summary>
-public sealed class VerifyModel(ReceiptCheckService checker) : PageModel
+/// <summary>
+/// The public verification page, no account needed: a receipt in, every check out; a certificate
+/// PDF or a media file in, whether, when and to whom it was registered; a certificate number (what
+/// a certificate's QR code leads to), that registration's public facts.
+/// </summary>
+[VerifyUploadLimits]
+public sealed class VerifyModel(ReceiptCheckService checker, VerificationService verification) : PageModel
 {
     private const long MaxReceiptBytes = 256 * 1024;
+
+    public VerificationVerdict? Verdict { get; private set; }
+    public VerifiedRegistration? Certificate { get; private set; }
+    public string? CertificateNumber { get; private set; }
 
     public ReceiptVerificationResult? Result { get; private set; }
     public long Index { get; private set; }
@@ -18,20 +29,44 @@ public sealed class VerifyModel(ReceiptCheckService checker) : PageModel
     public string? ErrorZh { get; private set; }
     public string? ErrorEn { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(string? certificate, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(certificate))
+        {
+            CertificateNumber = certificate.Trim();
+            Certificate = await verification.CertificateAsync(CertificateNumber, cancellationToken);
+            if (Certificate is null)
+            {
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? receipt, CancellationToken cancellationToken)
     {
-        if (receipt is null || receipt.Length == 0 || receipt.Length > MaxReceiptBytes)
+        if (receipt is null || receipt.Length == 0)
         {
-            return Error("请选择回执文件（不超过 256 KB）。", "Choose a receipt file (at most 256 KB).");
+            return Error("请选择文件：回执、证书 PDF 或媒体文件。", "Choose a file: a receipt, a certificate PDF or a media file.");
         }
         string text;
-        using (var reader = new StreamReader(receipt.OpenReadStream()))
+        try
         {
-            text = await reader.ReadToEndAsync(cancellationToken);
+            await using var upload = receipt.OpenReadStream();
+            var verdict = await verification.VerifyAsync(upload, cancellationToken);
+            if (verdict.Kind != VerifiedKind.Receipt || receipt.Length > MaxReceiptBytes)
+            {
+                Verdict = verdict;
+                if (!verdict.Registered)
+                {
+                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                }
+                return Page();
+            }
+            text = verdict.Receipt!;
+        }
+        catch (ReelRightsException e)
+        {
+            return Error(e.MessageZh, e.MessageEn);
         }
         Receipt parsed;
         try
