@@ -202,6 +202,8 @@ public sealed class RegistrationService(
         var documents = await db.WorkDocuments.AsNoTracking().Where(d => d.WorkId == work.Id).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var certificate = CertificateNumber(now);
+        var declaration = JsonSerializer.Deserialize<AigcDeclaration>(work.AigcDeclaration, Json) ?? AigcDeclaration.None;
+        var contradictions = AigcContradiction.Find(declaration, episodes);
         var payload = new
         {
             registration = registration.Id,
@@ -232,6 +234,8 @@ public sealed class RegistrationService(
                 exclusive = r.Exclusive,
             }),
             aigcDeclaration = JsonSerializer.Deserialize<JsonElement>(work.AigcDeclaration),
+            // Sealed as found: a label in the file that contradicts the declaration stays on record.
+            aigcContradictions = contradictions.Select(c => new { episode = c.EpisodeCode, label = c.Label }),
             documents = documents.Select(d => new { kind = d.Kind.ToString(), fileName = d.FileName, sha256 = d.Sha256, sm3 = d.Sm3 }),
             conflicts = (JsonSerializer.Deserialize<List<RegistrationConflict>>(registration.Conflicts, Json) ?? []).Select(c => new
             {

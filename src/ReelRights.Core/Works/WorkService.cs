@@ -110,14 +110,19 @@ public sealed class WorkService(
         try
         {
             var info = await ProbeAsync(blob, cancellationToken);
-            var findings = AigcLabelReader.Read(info);
+            var labels = AigcLabelReader.Read(info);
+            bool c2pa;
+            await using (var file = File.OpenRead(blobs.LocalPath(blob.Sha256)!))
+            {
+                c2pa = await C2paDetector.HasManifestAsync(file, cancellationToken);
+            }
             var episode = NewEpisode(work, number, title, EpisodeSource.Media);
             episode.FileName = name;
             episode.MediaSize = blob.Length;
             episode.MediaSha256 = blob.Sha256;
             episode.MediaSm3 = blob.Sm3;
             episode.DurationSeconds = info.DurationSeconds;
-            episode.AigcFindings = findings.Count == 0 ? null : JsonSerializer.Serialize(findings, Json);
+            episode.AigcFindings = labels.Count == 0 && !c2pa ? null : JsonSerializer.Serialize(new AigcFindings(labels, c2pa), Json);
             episode.State = EpisodeState.Queued;
             db.Episodes.Add(episode);
             jobs.Enqueue(FingerprintJob, JsonSerializer.Serialize(new { episodeId = episode.Id }), actor.OrganizationId);

@@ -153,6 +153,34 @@ public sealed class RegistrationApiTests : IAsyncLifetime
         duplicate.GetProperty("sameOwner").GetBoolean().ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Upload_FileLabelledAiGenerated_WhileDeclaredWithoutAi_IsFlaggedAndSealedOnRecord()
+    {
+        var labelled = Path.Combine(dir, "labelled.mp4");
+        await FfmpegAsync(["-f", "lavfi", "-i", "testsrc2=s=180x320:r=25:d=4", "-f", "lavfi", "-i", "sine=f=330:d=4:sample_rate=16000",
+            "-metadata", "AIGC={\"Label\":\"1\",\"ContentProducer\":\"001191110108MA01KP2T4U00000\",\"ProduceID\":\"clip-7\"}",
+            "-movflags", "use_metadata_tags", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", labelled]);
+        await using var server = await LoopbackServer.StartAsync("Sqlite");
+        var producer = await server.CreateTenantAsync("星河短剧");
+        using var a = server.CreateClient(producer.ApiKey);
+        var work = await CreateWorkAsync(a, "声明未用 AI");
+
+        await PutMediaAsync(a, work, 1, labelled);
+        var detail = await a.GetFromJsonAsync<JsonElement>($"/api/works/{work}", Web);
+        var registration = await SubmitAndWaitAsync(a, work, "sealed");
+        var receipt = Receipt.Parse(await a.GetStringAsync($"/api/registrations/{registration.GetProperty("id").GetString()}/receipt"));
+
+        var episode = detail.GetProperty("episodes")[0];
+        var label = episode.GetProperty("aigcFindings").GetProperty("labels").EnumerateArray().ShouldHaveSingleItem();
+        label.GetProperty("label").GetString().ShouldBe("1");
+        label.GetProperty("produceId").GetString().ShouldBe("clip-7");
+        var contradiction = detail.GetProperty("aigcContradictions").EnumerateArray().ShouldHaveSingleItem();
+        contradiction.GetProperty("episodeCode").GetString().ShouldBe(episode.GetProperty("code").GetString());
+        contradiction.GetProperty("messageZh").GetString()!.ShouldContain("矛盾");
+        var sealedPayload = JsonDocument.Parse(receipt.LeafData).RootElement.GetProperty("payload");
+        sealedPayload.GetProperty("aigcContradictions")[0].GetProperty("label").GetString().ShouldBe("1");
+    }
+
     private static async Task<JsonElement> VerifyAsync(HttpClient client, byte[] file)
     {
         using var content = new ByteArrayContent(file);

@@ -15,6 +15,8 @@ namespace ReelRights.Server.Api.Works;
 /// </summary>
 internal static class WorksApi
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     public static void MapWorksApi(this RouteGroupBuilder api, IEndpointRouteBuilder app)
     {
         // Public: anyone holding a receipt, a certificate or a copy can check it, without an account.
@@ -56,9 +58,12 @@ internal static class WorksApi
     {
         var actor = principal.ToActor();
         var work = await works.GetAsync(actor, id, ct);
+        var episodes = await works.EpisodesAsync(actor, id, ct);
+        var declaration = JsonSerializer.Deserialize<AigcDeclaration>(work.AigcDeclaration, Web) ?? AigcDeclaration.None;
         return TypedResults.Ok(new WorkDetailDto(
             WorkDto.From(work),
-            (await works.EpisodesAsync(actor, id, ct)).Select(EpisodeDto.From).ToList(),
+            episodes.Select(EpisodeDto.From).ToList(),
+            AigcContradiction.Find(declaration, episodes).ToList(),
             (await works.RightsAsync(id, ct)).ToList(),
             (await works.DocumentsAsync(id, ct)).ToList(),
             (await registrations.ForWorkAsync(id, ct)).Select(RegistrationDto.From).ToList()));
@@ -173,4 +178,4 @@ public sealed record RegistrationDto(Guid Id, Guid WorkId, RegistrationState Sta
         JsonSerializer.Deserialize<JsonElement>(r.Conflicts), r.CertificateNumber, r.LeafIndex, r.CreatedAt, r.SealedAt, r.DecisionNote);
 }
 
-public sealed record WorkDetailDto(WorkDto Work, List<EpisodeDto> Episodes, List<WorkRight> Rights, List<WorkDocument> Documents, List<RegistrationDto> Registrations);
+public sealed record WorkDetailDto(WorkDto Work, List<EpisodeDto> Episodes, List<AigcContradiction> AigcContradictions, List<WorkRight> Rights, List<WorkDocument> Documents, List<RegistrationDto> Registrations);
