@@ -46,6 +46,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Works.RegistrationOptions>();
         services.AddScoped<Works.CertificateService>();
         services.AddScoped<Works.VerificationService>();
+        services.AddScoped<Works.UploadService>();
+        services.Configure<Works.UploadStorageOptions>(o => o.Directory = Path.Combine(blobRoot, "uploads"));
         services.AddSingleton<Certificates.ChromiumPdfRenderer>();
         services.AddOptions<Certificates.ChromiumOptions>();
         services.AddOptions<LedgerOptions>();

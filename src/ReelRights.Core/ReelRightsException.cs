@@ -43,6 +43,7 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
         "作品" => "work",
         "登记" => "registration",
         "证书" => "certificate",
+        "上传" => "upload",
         "条目" => "ledger entry",
         "检查点" => "checkpoint",
         _ => "object",

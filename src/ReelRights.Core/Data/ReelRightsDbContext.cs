@@ -30,6 +30,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<WorkDocument> WorkDocuments => Set<WorkDocument>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Upload> Uploads => Set<Upload>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -45,6 +45,12 @@ internal static class WorksModel
             e.HasIndex(x => x.CertificatePdfSha256);
             e.HasOne<Work>().WithMany().HasForeignKey(x => x.WorkId);
         });
+        modelBuilder.Entity<Upload>(e =>
+        {
+            e.HasIndex(x => x.OrganizationId);
+            e.HasIndex(x => x.ExpiresAt);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
+        });
         modelBuilder.Entity<Job>(e =>
         {
             e.Property(x => x.State).HasConversion<string>();

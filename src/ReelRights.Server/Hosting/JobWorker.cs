@@ -35,7 +35,8 @@ public sealed partial class JobWorker(IServiceScopeFactory scopes, IOptions<JobO
             return;
         }
         await ReleaseJobsOfDeadProcessesAsync(stoppingToken);
-        await Task.WhenAll(Enumerable.Range(0, count).Select(n => RunWorkerAsync($"{Machine}/{Environment.ProcessId}/{n}", stoppingToken)));
+        await Task.WhenAll(Enumerable.Range(0, count).Select(n => RunWorkerAsync($"{Machine}/{Environment.ProcessId}/{n}", stoppingToken))
+            .Append(RunHousekeepingAsync(stoppingToken)));
     }
 
     private async Task RunWorkerAsync(string worker, CancellationToken stoppingToken)
@@ -107,6 +108,29 @@ public sealed partial class JobWorker(IServiceScopeFactory scopes, IOptions<JobO
             LogJobFailed(logger, e, job.Kind, job.Id, state);
         }
         return true;
+    }
+
+    /// <summary>Now and then: abandoned resumable uploads past their expiry are removed.</summary>
+    private async Task RunHousekeepingAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ReelRights.Core.Works.UploadService>().RemoveExpiredAsync(stoppingToken);
+                await Task.Delay(TimeSpan.FromMinutes(30), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogWorkerError(logger, e, "housekeeping");
+                await Task.Delay(TimeSpan.FromMinutes(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
     }
 
     /// <summary>Jobs left running by an earlier process on this machine that no longer exists.</summary>

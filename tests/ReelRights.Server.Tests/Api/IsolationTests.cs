@@ -53,6 +53,10 @@ public abstract class IsolationTests(string provider)
         "GET /api/registrations/{id:guid}",
         "GET /api/registrations/{id:guid}/receipt",
         "GET /api/registrations/review",
+        "POST /api/uploads/",
+        "GET /api/uploads/{id:guid}",
+        "PATCH /api/uploads/{id:guid}",
+        "DELETE /api/uploads/{id:guid}",
         "GET /api/registrations/{id:guid}/certificate",
         "GET /api/registrations/{id:guid}/certificate.pdf",
         // Public verification by design (anyone may check a certificate or a copy); see RegistrationApiTests.

@@ -36,6 +36,12 @@ internal static class WorksApi
         works.MapPut("/{id:guid}/documents", PutDocumentAsync).WithSummary("上传权属文件 / Upload a supporting document");
         works.MapPost("/{id:guid}/registrations", SubmitAsync).WithSummary("提交登记 / Submit for registration");
 
+        var uploads = api.MapGroup("/uploads").WithTags("Works");
+        uploads.MapPost("/", CreateUploadAsync).WithSummary("开始可续传上传 / Start a resumable upload (declare the length)");
+        uploads.MapGet("/{id:guid}", UploadStatusAsync).WithSummary("已收到的字节数 / Bytes received so far (resume from there)");
+        uploads.MapPatch("/{id:guid}", AppendUploadAsync).WithSummary("追加数据块（Upload-Offset 头）/ Append a chunk at the Upload-Offset header");
+        uploads.MapDelete("/{id:guid}", DeleteUploadAsync).WithSummary("放弃上传 / Abandon an upload");
+
         var registrations = api.MapGroup("/registrations").WithTags("Works");
         registrations.MapGet("/{id:guid}", RegistrationAsync).WithSummary("登记状态 / Registration state");
         registrations.MapGet("/{id:guid}/receipt", ReceiptAsync).WithSummary("登记回执 / Registration receipt");
@@ -70,11 +76,56 @@ internal static class WorksApi
     }
 
     private static async Task<Accepted<EpisodeDto>> PutMediaEpisodeAsync(Guid id, int number, HttpContext http, ClaimsPrincipal principal,
-        WorkService works, IOptions<RegistrationOptions> options, CancellationToken ct, string? title = null, string? fileName = null)
+        WorkService works, UploadService uploads, IOptions<RegistrationOptions> options, CancellationToken ct,
+        string? title = null, string? fileName = null, Guid? upload = null)
     {
-        AllowBody(http, options.Value.MaxMediaBytes);
-        var episode = await works.AddMediaEpisodeAsync(principal.ToActor(), id, number, title, fileName, http.Request.Body, ct);
+        var actor = principal.ToActor();
+        if (upload is not { } uploadId)
+        {
+            AllowBody(http, options.Value.MaxMediaBytes);
+            return TypedResults.Accepted($"/api/works/{id}", EpisodeDto.From(await works.AddMediaEpisodeAsync(actor, id, number, title, fileName, http.Request.Body, ct)));
+        }
+        // A finished resumable upload stands in for the body; it is removed once it became an episode.
+        var status = await uploads.StatusAsync(actor, uploadId, ct);
+        Episode episode;
+        await using (var content = await uploads.OpenCompletedAsync(actor, uploadId, ct))
+        {
+            episode = await works.AddMediaEpisodeAsync(actor, id, number, title, fileName ?? status.FileName, content, ct);
+        }
+        await uploads.DeleteAsync(actor, uploadId, ct);
         return TypedResults.Accepted($"/api/works/{id}", EpisodeDto.From(episode));
+    }
+
+    private static async Task<Created<UploadStatus>> CreateUploadAsync(CreateUploadRequest body, ClaimsPrincipal principal, UploadService uploads, CancellationToken ct)
+    {
+        var status = await uploads.CreateAsync(principal.ToActor(), body.FileName, body.Length, ct);
+        return TypedResults.Created($"/api/uploads/{status.Id}", status);
+    }
+
+    private static async Task<Ok<UploadStatus>> UploadStatusAsync(Guid id, HttpContext http, ClaimsPrincipal principal, UploadService uploads, CancellationToken ct)
+    {
+        var status = await uploads.StatusAsync(principal.ToActor(), id, ct);
+        http.Response.Headers["Upload-Offset"] = status.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(status);
+    }
+
+    private static async Task<Ok<UploadStatus>> AppendUploadAsync(Guid id, HttpContext http, ClaimsPrincipal principal, UploadService uploads,
+        IOptions<RegistrationOptions> options, CancellationToken ct)
+    {
+        if (!long.TryParse(http.Request.Headers["Upload-Offset"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset))
+        {
+            throw ReelRightsException.Invalid("missing-offset", "需要 Upload-Offset 请求头（非负整数）。", "The Upload-Offset header (a non-negative integer) is required.");
+        }
+        AllowBody(http, options.Value.MaxMediaBytes);
+        var status = await uploads.AppendAsync(principal.ToActor(), id, offset, http.Request.Body, ct);
+        http.Response.Headers["Upload-Offset"] = status.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(status);
+    }
+
+    private static async Task<NoContent> DeleteUploadAsync(Guid id, ClaimsPrincipal principal, UploadService uploads, CancellationToken ct)
+    {
+        await uploads.DeleteAsync(principal.ToActor(), id, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Created<EpisodeDto>> PutFingerprintEpisodeAsync(Guid id, int number, HttpContext http, ClaimsPrincipal principal,
@@ -156,6 +207,8 @@ internal static class WorksApi
 }
 
 public sealed record DecisionRequest(bool Approve, string? Note = null);
+
+public sealed record CreateUploadRequest(long Length, string? FileName = null);
 
 public sealed record WorkDto(Guid Id, string Code, string Title, WorkType Type, string Language, string? Description, JsonElement Aigc, DateTime CreatedAt)
 {
