@@ -61,6 +61,7 @@ public static class ServerApp
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection("Registration"));
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+        builder.Services.Configure<ReelRights.Core.Certificates.ChromiumOptions>(builder.Configuration.GetSection(ReelRights.Core.Certificates.ChromiumOptions.Section));
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         builder.Services.AddDataProtection()
