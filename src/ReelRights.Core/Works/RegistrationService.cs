@@ -70,8 +70,12 @@ public sealed class RegistrationService(
             : throw ReelRightsException.NotFound("登记");
     }
 
-    public async Task<IReadOnlyList<Registration>> ForWorkAsync(Guid workId, CancellationToken cancellationToken) =>
-        await db.Registrations.AsNoTracking().Where(r => r.WorkId == workId).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<Registration>> ForWorkAsync(Actor actor, Guid workId, CancellationToken cancellationToken)
+    {
+        actor.Require(Permissions.WorksRead);
+        return await db.Registrations.AsNoTracking().Where(r => r.WorkId == workId && r.OrganizationId == actor.OrganizationId)
+            .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Registration>> AwaitingReviewAsync(Actor actor, CancellationToken cancellationToken)
     {

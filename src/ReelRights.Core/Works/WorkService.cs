@@ -30,6 +30,8 @@ public sealed class RegistrationOptions
     public long MaxVerifyBytes { get; set; } = 2L << 30;
 }
 
+public sealed record WorkSummary(Work Work, int EpisodeCount, RegistrationState? LatestState, string? CertificateNumber);
+
 public sealed record CreateWorkRequest(string Title, WorkType Type, string? Language = null, string? Description = null, AigcDeclaration? Aigc = null);
 
 /// <summary>
@@ -81,6 +83,20 @@ public sealed class WorkService(
         actor.Require(Permissions.WorksRead);
         return await db.Works.AsNoTracking().Where(w => w.OrganizationId == actor.OrganizationId)
             .OrderByDescending(w => w.CreatedAt).Take(1000).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The organization's works with their episode count and latest registration, in three queries for the whole list.</summary>
+    public async Task<IReadOnlyList<WorkSummary>> SummariesAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        var list = await ListAsync(actor, cancellationToken);
+        var episodeCounts = await db.Episodes.AsNoTracking().Where(e => e.OrganizationId == actor.OrganizationId)
+            .GroupBy(e => e.WorkId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var registrations = await db.Registrations.AsNoTracking().Where(r => r.OrganizationId == actor.OrganizationId)
+            .Select(r => new { r.WorkId, r.State, r.CreatedAt, r.CertificateNumber }).ToListAsync(cancellationToken);
+        var latest = registrations.GroupBy(r => r.WorkId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.CreatedAt)!);
+        return list.Select(w => new WorkSummary(w, episodeCounts.GetValueOrDefault(w.Id),
+            latest.GetValueOrDefault(w.Id)?.State, latest.GetValueOrDefault(w.Id)?.CertificateNumber)).ToList();
     }
 
     /// <summary>The actor's own work; another organization's work is reported as not found.</summary>
@@ -245,11 +261,17 @@ public sealed class WorkService(
         return document;
     }
 
-    public async Task<IReadOnlyList<WorkRight>> RightsAsync(Guid workId, CancellationToken cancellationToken) =>
-        await db.WorkRights.AsNoTracking().Where(r => r.WorkId == workId).OrderBy(r => r.Right).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<WorkRight>> RightsAsync(Actor actor, Guid workId, CancellationToken cancellationToken)
+    {
+        await GetAsync(actor, workId, cancellationToken);
+        return await db.WorkRights.AsNoTracking().Where(r => r.WorkId == workId).OrderBy(r => r.Right).ToListAsync(cancellationToken);
+    }
 
-    public async Task<IReadOnlyList<WorkDocument>> DocumentsAsync(Guid workId, CancellationToken cancellationToken) =>
-        await db.WorkDocuments.AsNoTracking().Where(d => d.WorkId == workId).OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<WorkDocument>> DocumentsAsync(Actor actor, Guid workId, CancellationToken cancellationToken)
+    {
+        await GetAsync(actor, workId, cancellationToken);
+        return await db.WorkDocuments.AsNoTracking().Where(d => d.WorkId == workId).OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// A name to show, never a path: directory parts, control characters and leading dots are

@@ -70,9 +70,9 @@ internal static class WorksApi
             WorkDto.From(work),
             episodes.Select(EpisodeDto.From).ToList(),
             AigcContradiction.Find(declaration, episodes).ToList(),
-            (await works.RightsAsync(id, ct)).ToList(),
-            (await works.DocumentsAsync(id, ct)).ToList(),
-            (await registrations.ForWorkAsync(id, ct)).Select(RegistrationDto.From).ToList()));
+            (await works.RightsAsync(actor, id, ct)).ToList(),
+            (await works.DocumentsAsync(actor, id, ct)).ToList(),
+            (await registrations.ForWorkAsync(actor, id, ct)).Select(RegistrationDto.From).ToList()));
     }
 
     private static async Task<Accepted<EpisodeDto>> PutMediaEpisodeAsync(Guid id, int number, HttpContext http, ClaimsPrincipal principal,

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ReelRights.Core;
 using ReelRights.Core.Accounts;
-using ReelRights.Core.Aigc;
 using ReelRights.Core.Works;
 using ReelRights.Server.Web;
 
@@ -62,14 +61,14 @@ public sealed class WorkDetailModel(CurrentSession session, WorkService works, R
         try
         {
             var episodes = await works.EpisodesAsync(session.Actor, id, cancellationToken);
-            var submitted = await registrations.ForWorkAsync(id, cancellationToken);
+            var submitted = await registrations.ForWorkAsync(session.Actor, id, cancellationToken);
             return new JsonResult(new
             {
                 episodes = episodes.Select(e => new
                 {
                     id = e.Id,
                     number = e.Number,
-                    state = Kebab(e.State.ToString()),
+                    state = WorkFormat.Kebab(e.State),
                     label = Label(WorkLabels.For(e.State)),
                     progress = e.Progress,
                     error = e.Error,
@@ -77,7 +76,7 @@ public sealed class WorkDetailModel(CurrentSession session, WorkService works, R
                 registrations = submitted.Select(r => new
                 {
                     id = r.Id,
-                    state = Kebab(r.State.ToString()),
+                    state = WorkFormat.Kebab(r.State),
                     label = Label(WorkLabels.For(r.State)),
                     certificateNumber = r.CertificateNumber,
                 }),
@@ -96,7 +95,9 @@ public sealed class WorkDetailModel(CurrentSession session, WorkService works, R
     public Task<IActionResult> OnPostMediaAsync(Guid id, int number, string? title, List<IFormFile>? files, CancellationToken cancellationToken) =>
         RunAsync(id, async actor =>
         {
-            var chosen = (files ?? []).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+            // In file-name order with numbers compared as numbers (ep2 before ep10), as the script does.
+            var chosen = (files ?? []).Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName))
+                .OrderBy(f => f.FileName, StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering)).ToList();
             if (chosen.Count == 0)
             {
                 throw ReelRightsException.Invalid("no-file", "请选择要上传的分集文件。", "Choose the episode file(s) to upload.");
@@ -209,9 +210,9 @@ public sealed class WorkDetailModel(CurrentSession session, WorkService works, R
         Work = await works.GetAsync(actor, id, cancellationToken);
         Declaration = JsonSerializer.Deserialize<AigcDeclaration>(Work.AigcDeclaration, Json) ?? AigcDeclaration.None;
         var episodes = await works.EpisodesAsync(actor, id, cancellationToken);
-        Rights = await works.RightsAsync(id, cancellationToken);
-        Documents = await works.DocumentsAsync(id, cancellationToken);
-        var submitted = await registrations.ForWorkAsync(id, cancellationToken);
+        Rights = await works.RightsAsync(session.Actor, id, cancellationToken);
+        Documents = await works.DocumentsAsync(session.Actor, id, cancellationToken);
+        var submitted = await registrations.ForWorkAsync(session.Actor, id, cancellationToken);
 
         // Later registrations win: an episode rejected once and submitted again shows the new state.
         var registrationOf = new Dictionary<Guid, Registration>();
@@ -231,18 +232,15 @@ public sealed class WorkDetailModel(CurrentSession session, WorkService works, R
             rows.Add(new RegistrationRow(registration, JsonSerializer.Deserialize<List<RegistrationConflict>>(registration.Conflicts, Json) ?? [], ids.Count));
         }
         Registrations = rows;
-        Episodes = episodes.Select(e =>
-        {
-            var labels = e.AigcFindings is null ? [] : JsonSerializer.Deserialize<List<AigcLabel>>(e.AigcFindings, Json) ?? [];
-            return new EpisodeRow(e, labels, registrationOf.GetValueOrDefault(e.Id), !Declaration.UsesAi && labels.Any(l => l.DeclaresAiGenerated));
-        }).ToList();
+        // The same contradictions the registration seals, so the owner sees them before submitting.
+        var contradictions = AigcContradiction.Find(Declaration, episodes).ToLookup(c => c.EpisodeCode);
+        Episodes = episodes.Select(e => new EpisodeRow(e, AigcFindings.Parse(e.AigcFindings), registrationOf.GetValueOrDefault(e.Id),
+            contradictions[e.Code].ToList())).ToList();
         UnregisteredCount = episodes.Count(e => !taken.Contains(e.Id));
         NextNumber = episodes.Count == 0 ? 1 : Math.Min(999, episodes.Max(e => e.Number) + 1);
     }
 
     private string Label((string Zh, string En) label) => language[label.Zh, label.En];
-
-    private static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 
     private static DateOnly? ParseDate(string? text)
     {

@@ -10,9 +10,9 @@ using ReelRights.Server.Web;
 namespace ReelRights.Server.Pages.Works;
 
 /// <summary>The organization's works with their episode counts and latest registration, and the form to register a new one.</summary>
-public sealed class WorksModel(CurrentSession session, WorkService works, ReelRightsDbContext db) : PageModel
+public sealed class WorksModel(CurrentSession session, WorkService works) : PageModel
 {
-    public IReadOnlyList<WorkRow> Works { get; private set; } = [];
+    public IReadOnlyList<WorkSummary> Works { get; private set; } = [];
     public bool CanWrite { get; private set; }
     public string? ErrorZh { get; private set; }
     public string? ErrorEn { get; private set; }
@@ -59,15 +59,8 @@ public sealed class WorksModel(CurrentSession session, WorkService works, ReelRi
     {
         var actor = session.Actor;
         CanWrite = actor.Has(Permissions.WorksWrite);
-        var list = actor.Has(Permissions.WorksRead) ? await works.ListAsync(actor, cancellationToken) : [];
-        // Counts and latest states in two queries for the whole list rather than two per work.
-        var episodeCounts = await db.Episodes.AsNoTracking().Where(e => e.OrganizationId == actor.OrganizationId)
-            .GroupBy(e => e.WorkId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var registrations = await db.Registrations.AsNoTracking().Where(r => r.OrganizationId == actor.OrganizationId)
-            .Select(r => new { r.WorkId, r.State, r.CreatedAt, r.CertificateNumber }).ToListAsync(cancellationToken);
-        var latest = registrations.GroupBy(r => r.WorkId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.CreatedAt)!);
-        Works = list.Select(w => new WorkRow(w, episodeCounts.GetValueOrDefault(w.Id),
-            latest.GetValueOrDefault(w.Id)?.State, latest.GetValueOrDefault(w.Id)?.CertificateNumber)).ToList();
+        Works = actor.Has(Permissions.WorksRead)
+            ? await works.SummariesAsync(actor, cancellationToken)
+            : [];
     }
 }
