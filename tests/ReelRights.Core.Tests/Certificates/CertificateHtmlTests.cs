@@ -28,6 +28,23 @@ public sealed class CertificateHtmlTests
     }
 
     [Fact]
+    public void Render_EpisodeRegisteredFromFingerprintOnly_ShowsNoMediaDigestForIt()
+    {
+        // Arrange: episode 2's master never left its owner, so there is no media hash to print.
+        var model = CertificateSamples.Model(2);
+        var episodes = model.Episodes.ToList();
+        episodes[1] = episodes[1] with { MediaSha256 = null, MediaSm3 = null };
+
+        // Act
+        var html = CertificateHtml.Render(model with { Episodes = episodes });
+
+        // Assert
+        html.ShouldContain(episodes[0].MediaSha256!);
+        html.ShouldContain(episodes[1].FingerprintDigest);
+        System.Text.RegularExpressions.Regex.Count(html, "<dt>SHA-256</dt>").ShouldBe(1);
+    }
+
+    [Fact]
     public void Render_HostileCertificateNumber_CannotLeaveTheStyleElementOrTheCssString()
     {
         var model = CertificateSamples.Model() with { CertificateNumber = "\"; } </style><script>alert(1)</script>" };
@@ -73,7 +90,7 @@ public sealed class CertificateHtmlTests
         foreach (var episode in model.Episodes)
         {
             html.ShouldContain(episode.Code);
-            html.ShouldContain(episode.MediaSha256);
+            html.ShouldContain(episode.MediaSha256.ShouldNotBeNull());
             html.ShouldContain(episode.FingerprintDigest);
             if (episode.MediaSm3 is { } sm3)
             {
