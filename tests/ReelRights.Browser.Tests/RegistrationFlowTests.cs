@@ -39,7 +39,8 @@ public sealed partial class RegistrationFlowTests : IAsyncLifetime
     [Fact]
     public async Task Register_CreateUploadSubmit_SealsWithCertificateAndReceipt()
     {
-        await using var server = await LoopbackServer.StartAsync("Sqlite");
+        // A low threshold sends the clip up in resumable 64 KiB chunks, as the page does for large masters.
+        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?> { ["Registration:ResumableUploadBytes"] = "65536" });
         var studio = await server.CreateTenantAsync("星河短剧");
         await using var chromium = await Chromium.LaunchAsync();
         var page = await chromium.NewPageAsync();

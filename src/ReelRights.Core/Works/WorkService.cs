@@ -26,6 +26,9 @@ public sealed class RegistrationOptions
     /// <summary>The address people reach this server at; certificate QR codes lead to its /verify page.</summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>Files at least this large are uploaded by the web UI in resumable chunks (a quarter of this each, 64 KiB–8 MiB).</summary>
+    public long ResumableUploadBytes { get; set; } = 32L << 20;
+
     /// <summary>Largest file the public verification page accepts (a receipt, a certificate PDF or media).</summary>
     public long MaxVerifyBytes { get; set; } = 2L << 30;
 }

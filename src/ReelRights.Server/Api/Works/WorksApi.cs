@@ -88,9 +88,16 @@ internal static class WorksApi
         // A finished resumable upload stands in for the body; it is removed once it became an episode.
         var status = await uploads.StatusAsync(actor, uploadId, ct);
         Episode episode;
-        await using (var content = await uploads.OpenCompletedAsync(actor, uploadId, ct))
+        try
         {
+            await using var content = await uploads.OpenCompletedAsync(actor, uploadId, ct);
             episode = await works.AddMediaEpisodeAsync(actor, id, number, title, fileName ?? status.FileName, content, ct);
+        }
+        catch (ReelRightsException e) when (e.Kind == ErrorKind.Validation)
+        {
+            // The file itself was refused (not media, truncated…): keeping it would only hold disk space.
+            await uploads.DeleteAsync(actor, uploadId, CancellationToken.None);
+            throw;
         }
         await uploads.DeleteAsync(actor, uploadId, ct);
         return TypedResults.Accepted($"/api/works/{id}", EpisodeDto.From(episode));

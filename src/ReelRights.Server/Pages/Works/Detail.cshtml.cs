@@ -15,7 +15,8 @@ namespace ReelRights.Server.Pages.Works;
 /// (PUT to the API) and polls <see cref="OnGetStatusAsync"/> while something is still running.
 /// </summary>
 [UploadLimits]
-public sealed class WorkDetailModel(CurrentSession session, WorkService works, RegistrationService registrations, UiLanguage language) : PageModel
+public sealed class WorkDetailModel(CurrentSession session, WorkService works, RegistrationService registrations, UiLanguage language,
+    Microsoft.Extensions.Options.IOptions<RegistrationOptions> options) : PageModel
 {
     private const string FlashZh = "rr-work-flash-zh";
     private const string FlashEn = "rr-work-flash-en";
@@ -30,6 +31,9 @@ public sealed class WorkDetailModel(CurrentSession session, WorkService works, R
     public int UnregisteredCount { get; private set; }
     public int NextNumber { get; private set; } = 1;
     public bool CanWrite { get; private set; }
+
+    /// <summary>From this size on the page uploads in resumable chunks.</summary>
+    public long ResumableUploadBytes => options.Value.ResumableUploadBytes;
     public string? FlashMessageZh { get; private set; }
     public string? FlashMessageEn { get; private set; }
     public string? ErrorZh { get; private set; }
