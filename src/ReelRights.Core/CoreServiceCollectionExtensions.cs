@@ -47,6 +47,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Works.CertificateService>();
         services.AddScoped<Works.VerificationService>();
         services.AddScoped<Works.UploadService>();
+        services.AddScoped<Monitoring.ILicenseDirectory, Monitoring.DeclaredChannelDirectory>();
+        services.AddScoped<Monitoring.ChannelService>();
+        services.AddScoped<Monitoring.ScreeningService>();
+        services.AddOptions<Monitoring.MonitoringOptions>();
         services.Configure<Works.UploadStorageOptions>(o => o.Directory = Path.Combine(blobRoot, "uploads"));
         services.AddSingleton<Certificates.ChromiumPdfRenderer>();
         services.AddOptions<Certificates.ChromiumOptions>();

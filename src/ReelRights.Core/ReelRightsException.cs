@@ -44,6 +44,7 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
         "登记" => "registration",
         "证书" => "certificate",
         "上传" => "upload",
+        "渠道" => "channel",
         "条目" => "ledger entry",
         "检查点" => "checkpoint",
         _ => "object",

@@ -1,3 +1,4 @@
+using ReelRights.Server.Api.Monitoring;
 using ReelRights.Server.Api.Works;
 using ReelRights.Core.Works;
 using Microsoft.AspNetCore.DataProtection;
@@ -61,6 +62,7 @@ public static class ServerApp
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection("Registration"));
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+        builder.Services.Configure<ReelRights.Core.Monitoring.MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
         builder.Services.Configure<ReelRights.Core.Certificates.ChromiumOptions>(builder.Configuration.GetSection(ReelRights.Core.Certificates.ChromiumOptions.Section));
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
@@ -88,6 +90,7 @@ public static class ServerApp
         var api = app.MapGroup("/api").RequireAuthorization().MapAccountsApi();
         app.MapLedgerApi(api);
         api.MapWorksApi(app);
+        api.MapMonitoringApi();
         app.MapTileApi();
         app.MapWebUi();
         return app;

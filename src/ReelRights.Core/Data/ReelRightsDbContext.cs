@@ -31,6 +31,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<Upload> Uploads => Set<Upload>();
+    public DbSet<Monitoring.AuthorizedChannel> AuthorizedChannels => Set<Monitoring.AuthorizedChannel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -46,38 +45,26 @@ public sealed class VerificationService(ReelRightsDbContext db, RegistrationInde
 {
     public async Task<VerificationVerdict> VerifyAsync(Stream content, CancellationToken cancellationToken)
     {
-        var directory = Directory.CreateTempSubdirectory("rr-verify-");
-        try
+        await using var intake = await MediaIntake.ReceiveAsync(content, options.Value.MaxVerifyBytes, cancellationToken);
+        if (intake.Head.AsSpan().StartsWith("%PDF-"u8))
         {
-            var path = Path.Combine(directory.FullName, "upload");
-            var (sha256, length, head) = await CopyAsync(content, path, cancellationToken);
-            if (length == 0)
-            {
-                throw ReelRightsException.Invalid("empty-file", "上传的文件是空的（0 字节）。", "The uploaded file is empty (0 bytes).");
-            }
-            if (StartsWith(head, "%PDF-"u8))
-            {
-                var issued = await RegistrationsAsync(r => r.CertificatePdfSha256 == sha256, cancellationToken);
-                return new VerificationVerdict(VerifiedKind.Certificate, issued.Count > 0, sha256, issued);
-            }
-            if (StartsWith(head, System.Text.Encoding.ASCII.GetBytes(Receipt.Header)) && length <= 1 << 20)
-            {
-                return new VerificationVerdict(VerifiedKind.Receipt, false, sha256, [], await File.ReadAllTextAsync(path, cancellationToken));
-            }
-            return await VerifyMediaAsync(path, sha256, cancellationToken);
+            var issued = await RegistrationsAsync(r => r.CertificatePdfSha256 == intake.Sha256, cancellationToken);
+            return new VerificationVerdict(VerifiedKind.Certificate, issued.Count > 0, intake.Sha256, issued);
         }
-        finally
+        if (intake.Head.AsSpan().StartsWith(System.Text.Encoding.ASCII.GetBytes(Receipt.Header)) && intake.Length <= 1 << 20)
         {
-            directory.Delete(recursive: true);
+            return new VerificationVerdict(VerifiedKind.Receipt, false, intake.Sha256, [], await File.ReadAllTextAsync(intake.Path, cancellationToken));
         }
+        return await VerifyMediaAsync(intake, cancellationToken);
     }
 
     /// <summary>A sealed registration by its certificate number (what the certificate's QR code leads to).</summary>
     public async Task<VerifiedRegistration?> CertificateAsync(string number, CancellationToken cancellationToken) =>
         (await RegistrationsAsync(r => r.CertificateNumber == number, cancellationToken)).FirstOrDefault();
 
-    private async Task<VerificationVerdict> VerifyMediaAsync(string path, string sha256, CancellationToken cancellationToken)
+    private async Task<VerificationVerdict> VerifyMediaAsync(MediaIntake intake, CancellationToken cancellationToken)
     {
+        var sha256 = intake.Sha256;
         var exact = await db.Episodes.AsNoTracking().Where(e => e.MediaSha256 == sha256).ToListAsync(cancellationToken);
         var found = new List<VerifiedRegistration>();
         foreach (var episode in exact)
@@ -88,22 +75,7 @@ public sealed class VerificationService(ReelRightsDbContext db, RegistrationInde
         {
             return new VerificationVerdict(VerifiedKind.MediaExact, true, sha256, found);
         }
-
-        ReelRights.Fingerprinting.Fingerprint fingerprint;
-        try
-        {
-            var info = await media.ProbeAsync(path, cancellationToken);
-            if (info.DurationSeconds is > 0 and var seconds && seconds > options.Value.MaxDurationSeconds)
-            {
-                throw ReelRightsException.Invalid("too-long", "媒体时长超过上限。", "The media is longer than the limit.");
-            }
-            fingerprint = await new MediaFingerprinter(media).FingerprintAsync(path, cancellationToken);
-        }
-        catch (MediaException e)
-        {
-            throw ReelRightsException.Invalid("invalid-media", $"无法识别该文件：既不是回执、证书 PDF，也不是可读的媒体（{e.Message}）。",
-                $"The file is neither a receipt, a certificate PDF nor readable media ({e.Message}).");
-        }
+        var fingerprint = await intake.FingerprintAsync(media, options.Value.MaxDurationSeconds, cancellationToken);
         foreach (var match in await index.MatchAsync(fingerprint, cancellationToken))
         {
             if (!Guid.TryParse(match.ReferenceId, out var episodeId))
@@ -143,32 +115,4 @@ public sealed class VerificationService(ReelRightsDbContext db, RegistrationInde
         }
         return result;
     }
-
-    private async Task<(string Sha256, long Length, byte[] Head)> CopyAsync(Stream content, string path, CancellationToken cancellationToken)
-    {
-        var max = options.Value.MaxVerifyBytes;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        var head = new List<byte>(64);
-        long length = 0;
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
-        int read;
-        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            length += read;
-            if (length > max)
-            {
-                throw new ReelRightsException(ErrorKind.Validation, "too-large", $"文件超过大小上限（{max} 字节）。", $"The file exceeds the size limit ({max} bytes).");
-            }
-            if (head.Count < 64)
-            {
-                head.AddRange(buffer.AsSpan(0, Math.Min(read, 64 - head.Count)).ToArray());
-            }
-            hash.AppendData(buffer, 0, read);
-            await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-        }
-        return (Convert.ToHexStringLower(hash.GetHashAndReset()), length, head.ToArray());
-    }
-
-    private static bool StartsWith(byte[] head, ReadOnlySpan<byte> prefix) => head.AsSpan().StartsWith(prefix);
 }

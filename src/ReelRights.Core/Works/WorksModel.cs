@@ -51,6 +51,13 @@ internal static class WorksModel
             e.HasIndex(x => x.ExpiresAt);
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
         });
+        modelBuilder.Entity<Monitoring.AuthorizedChannel>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>();
+            e.HasIndex(x => x.OrganizationId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
+            e.HasOne<Work>().WithMany().HasForeignKey(x => x.WorkId);
+        });
         modelBuilder.Entity<Job>(e =>
         {
             e.Property(x => x.State).HasConversion<string>();

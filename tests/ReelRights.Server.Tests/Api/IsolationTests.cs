@@ -54,6 +54,11 @@ public abstract class IsolationTests(string provider)
         "GET /api/registrations/{id:guid}/receipt",
         "GET /api/registrations/review",
         "POST /api/uploads/",
+        // Monitoring: see ScreeningApiTests.
+        "POST /api/monitoring/channels/",
+        "GET /api/monitoring/channels/",
+        "DELETE /api/monitoring/channels/{id:guid}",
+        "POST /api/screening",
         "GET /api/uploads/{id:guid}",
         "PATCH /api/uploads/{id:guid}",
         "DELETE /api/uploads/{id:guid}",
