@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -64,7 +63,7 @@ internal static class LedgerBench
         await LedgerProofBench.AppendRowsAsync(report, sizes, dir);
         Directory.Delete(dir, recursive: true);
 
-        var output = Path.Combine(FindRepoRoot(), "bench", "results", "ledger.md");
+        var output = Path.Combine(BenchSupport.RepoRoot(), "bench", "results", "ledger.md");
         await File.WriteAllTextAsync(output, report.ToString());
         Console.WriteLine(report);
         Console.WriteLine($"written to {output}");
@@ -76,7 +75,7 @@ internal static class LedgerBench
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddReelRightsCore(provider, connectionString, Path.Combine(dir, "blobs"));
-        services.AddSingleton<ISecretProtector>(new Protector());
+        services.AddSingleton<ISecretProtector>(new BenchSupport.EphemeralProtector());
         services.Configure<LedgerOptions>(_ => { });
         await using var sp = services.BuildServiceProvider();
         await using (var scope = sp.CreateAsyncScope())
@@ -167,24 +166,5 @@ internal static class LedgerBench
         await conn.OpenAsync();
         await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ReelRights.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
-    }
-
-    private sealed class Protector : ISecretProtector
-    {
-        private readonly IDataProtector inner = new EphemeralDataProtectionProvider().CreateProtector("bench");
-
-        public string Protect(string plaintext) => inner.Protect(plaintext);
-
-        public string Unprotect(string protectedText) => inner.Unprotect(protectedText);
     }
 }

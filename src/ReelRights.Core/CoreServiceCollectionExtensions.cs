@@ -51,6 +51,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Monitoring.ChannelService>();
         services.AddScoped<Monitoring.ScreeningService>();
         services.AddOptions<Monitoring.MonitoringOptions>();
+        services.AddOptions<Monitoring.FetchOptions>();
+        services.AddSingleton<Monitoring.SafeFetcher>();
         services.Configure<Works.UploadStorageOptions>(o => o.Directory = Path.Combine(blobRoot, "uploads"));
         services.AddSingleton<Certificates.ChromiumPdfRenderer>();
         services.AddOptions<Certificates.ChromiumOptions>();

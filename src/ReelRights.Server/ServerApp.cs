@@ -63,6 +63,7 @@ public static class ServerApp
         builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection("Registration"));
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
         builder.Services.Configure<ReelRights.Core.Monitoring.MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
+        builder.Services.Configure<ReelRights.Core.Monitoring.FetchOptions>(builder.Configuration.GetSection("Monitoring:Fetch"));
         builder.Services.Configure<ReelRights.Core.Certificates.ChromiumOptions>(builder.Configuration.GetSection(ReelRights.Core.Certificates.ChromiumOptions.Section));
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
