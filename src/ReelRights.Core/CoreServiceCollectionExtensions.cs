@@ -53,6 +53,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Monitoring.MonitoringOptions>();
         services.AddOptions<Monitoring.FetchOptions>();
         services.AddSingleton<Monitoring.SafeFetcher>();
+        services.AddScoped<Monitoring.MonitoringService>();
+        services.AddScoped<Jobs.IJobHandler, Monitoring.MonitorScanJob>();
         services.Configure<Works.UploadStorageOptions>(o => o.Directory = Path.Combine(blobRoot, "uploads"));
         services.AddSingleton<Certificates.ChromiumPdfRenderer>();
         services.AddOptions<Certificates.ChromiumOptions>();

@@ -45,6 +45,8 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
         "证书" => "certificate",
         "上传" => "upload",
         "渠道" => "channel",
+        "监测任务" => "monitoring task",
+        "侵权线索" => "hit",
         "条目" => "ledger entry",
         "检查点" => "checkpoint",
         _ => "object",

@@ -32,6 +32,9 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<Upload> Uploads => Set<Upload>();
     public DbSet<Monitoring.AuthorizedChannel> AuthorizedChannels => Set<Monitoring.AuthorizedChannel>();
+    public DbSet<Monitoring.MonitoringTask> MonitoringTasks => Set<Monitoring.MonitoringTask>();
+    public DbSet<Monitoring.MonitoringHit> MonitoringHits => Set<Monitoring.MonitoringHit>();
+    public DbSet<Monitoring.MonitoringFailure> MonitoringFailures => Set<Monitoring.MonitoringFailure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -58,6 +58,25 @@ internal static class WorksModel
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
             e.HasOne<Work>().WithMany().HasForeignKey(x => x.WorkId);
         });
+        modelBuilder.Entity<Monitoring.MonitoringTask>(e =>
+        {
+            e.HasIndex(x => x.OrganizationId);
+            e.HasIndex(x => x.NextRunAt);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
+        });
+        modelBuilder.Entity<Monitoring.MonitoringHit>(e =>
+        {
+            e.Property(x => x.Class).HasConversion<string>();
+            e.HasIndex(x => new { x.OrganizationId, x.Source, x.EpisodeId }).IsUnique();
+            e.HasIndex(x => x.WorkId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
+            e.HasOne<Monitoring.MonitoringTask>().WithMany().HasForeignKey(x => x.TaskId);
+        });
+        modelBuilder.Entity<Monitoring.MonitoringFailure>(e =>
+        {
+            e.HasIndex(x => x.TaskId);
+            e.HasOne<Monitoring.MonitoringTask>().WithMany().HasForeignKey(x => x.TaskId);
+        });
         modelBuilder.Entity<Job>(e =>
         {
             e.Property(x => x.State).HasConversion<string>();

@@ -16,6 +16,9 @@ public sealed class JobOptions
     public int Workers { get; set; } = 2;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often scheduled work (monitoring runs, upload expiry) is looked for.</summary>
+    public TimeSpan ScheduleInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
@@ -110,7 +113,7 @@ public sealed partial class JobWorker(IServiceScopeFactory scopes, IOptions<JobO
         return true;
     }
 
-    /// <summary>Now and then: abandoned resumable uploads past their expiry are removed.</summary>
+    /// <summary>Every minute or so: scheduled monitoring runs that are due are queued; expired resumable uploads removed.</summary>
     private async Task RunHousekeepingAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -119,7 +122,8 @@ public sealed partial class JobWorker(IServiceScopeFactory scopes, IOptions<JobO
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ReelRights.Core.Works.UploadService>().RemoveExpiredAsync(stoppingToken);
-                await Task.Delay(TimeSpan.FromMinutes(30), stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ReelRights.Core.Monitoring.MonitoringService>().EnqueueDueAsync(stoppingToken);
+                await Task.Delay(options.Value.ScheduleInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -17,6 +17,15 @@ internal static class MonitoringApi
         channels.MapGet("/", ListAsync).WithSummary("本组织声明的渠道 / This organization's declared channels");
         channels.MapDelete("/{id:guid}", RemoveAsync).WithSummary("删除渠道 / Remove a channel");
 
+        var tasks = api.MapGroup("/monitoring/tasks").WithTags("Monitoring");
+        tasks.MapPost("/", CreateTaskAsync).WithSummary("新建监测任务（网址列表，一次或定期）/ Create a monitoring task (URLs, once or on a schedule)");
+        tasks.MapGet("/", ListTasksAsync).WithSummary("监测任务 / Monitoring tasks");
+        tasks.MapGet("/{id:guid}", GetTaskAsync).WithSummary("任务详情与失败记录 / A task with its failures");
+        tasks.MapPost("/{id:guid}/run", RunTaskAsync).WithSummary("立即运行 / Run now");
+        var hits = api.MapGroup("/monitoring/hits").WithTags("Monitoring");
+        hits.MapGet("/", HitsAsync).WithSummary("侵权线索（可按作品、任务筛选）/ Hits, by work or task");
+        hits.MapPost("/{id:guid}/dismiss", DismissAsync).WithSummary("忽略线索并记录理由 / Dismiss a hit with a reason");
+
         api.MapPost("/screening", ScreenAsync).WithTags("Monitoring")
             .WithSummary("平台上传前筛查（请求体即媒体或 .rrfp 文件）/ Screen an upload before publishing (the body is the media or .rrfp)");
     }
@@ -36,6 +45,33 @@ internal static class MonitoringApi
         return TypedResults.NoContent();
     }
 
+    private static async Task<Created<MonitoringTask>> CreateTaskAsync(CreateTaskRequest body, ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct)
+    {
+        var task = await monitoring.CreateAsync(principal.ToActor(), body, ct);
+        return TypedResults.Created($"/api/monitoring/tasks/{task.Id}", task);
+    }
+
+    private static async Task<Ok<IReadOnlyList<MonitoringTask>>> ListTasksAsync(ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct) =>
+        TypedResults.Ok(await monitoring.ListAsync(principal.ToActor(), ct));
+
+    private static async Task<Ok<TaskDetail>> GetTaskAsync(Guid id, ClaimsPrincipal principal, MonitoringService monitoring, ReelRights.Core.Data.ReelRightsDbContext db, CancellationToken ct)
+    {
+        var actor = principal.ToActor();
+        var task = await monitoring.GetAsync(actor, id, ct);
+        var job = task.LastJobId is { } jobId ? await db.Jobs.FindAsync([jobId], ct) : null;
+        return TypedResults.Ok(new TaskDetail(task, job?.State.ToString().ToLowerInvariant(), job?.Progress, await monitoring.FailuresAsync(actor, id, ct)));
+    }
+
+    private static async Task<Accepted<MonitoringTask>> RunTaskAsync(Guid id, ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct) =>
+        TypedResults.Accepted($"/api/monitoring/tasks/{id}", await monitoring.RunNowAsync(principal.ToActor(), id, ct));
+
+    private static async Task<Ok<IReadOnlyList<MonitoringHit>>> HitsAsync(ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct,
+        Guid? workId = null, Guid? taskId = null) =>
+        TypedResults.Ok(await monitoring.HitsAsync(principal.ToActor(), workId, taskId, ct));
+
+    private static async Task<Ok<MonitoringHit>> DismissAsync(Guid id, DismissRequest body, ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct) =>
+        TypedResults.Ok(await monitoring.DismissAsync(principal.ToActor(), id, body.Reason, ct));
+
     private static async Task<Ok<ScreeningVerdict>> ScreenAsync(HttpContext http, ClaimsPrincipal principal, ScreeningService screening,
         IOptions<MonitoringOptions> options, CancellationToken ct)
     {
@@ -46,3 +82,7 @@ internal static class MonitoringApi
         return TypedResults.Ok(await screening.ScreenAsync(principal.ToActor(), http.Request.Body, ct));
     }
 }
+
+public sealed record TaskDetail(MonitoringTask Task, string? RunState, double? RunProgress, IReadOnlyList<MonitoringFailure> Failures);
+
+public sealed record DismissRequest(string? Reason = null);

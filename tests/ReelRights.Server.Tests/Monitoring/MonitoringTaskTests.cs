@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using ReelRights.Server.Tests.Api;
+using ReelRights.Server.Tests.Works;
+using ReelRights.Testing;
+
+namespace ReelRights.Server.Tests.Monitoring;
+
+/// <summary>
+/// A fake video site on 127.0.0.1 serves a pirated copy, a licensed copy, an unrelated clip, an
+/// HTML page and a redirect to 127.0.0.2 (forbidden by the test's configuration). A monitoring
+/// task finds and classifies the copies, records why the other sources failed, and a second run
+/// reports no hit twice. Another organization sees none of it.
+/// </summary>
+public sealed class MonitoringTaskTests : IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private readonly string dir = Directory.CreateTempSubdirectory("rr-monitor-").FullName;
+    private WebApplication site = null!;
+    private Uri siteAddress = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
+        await RegistrationApiTests.FfmpegAsync([
+            "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=12",
+            "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=12", .. encode, Path.Combine(dir, "episode.mp4")]);
+        await RegistrationApiTests.FfmpegAsync([
+            "-ss", "1", "-i", Path.Combine(dir, "episode.mp4"), "-filter_complex", "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320[v]", "-map", "[v]", "-map", "0:a",
+            .. encode, Path.Combine(dir, "pirated.mp4")]);
+        await RegistrationApiTests.FfmpegAsync(["-i", Path.Combine(dir, "episode.mp4"), .. encode, Path.Combine(dir, "licensed.mp4")]);
+        await RegistrationApiTests.FfmpegAsync([
+            "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=8", "-f", "lavfi", "-i", "anoisesrc=d=8:c=brown:a=0.3:r=16000", .. encode, Path.Combine(dir, "unrelated.mp4")]);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        site = builder.Build();
+        site.MapGet("/v/{name}.mp4", (string name) => Results.File(Path.Combine(dir, name + ".mp4"), "video/mp4"));
+        site.MapGet("/watch/page.html", () => Results.Content("<html><body><video src=\"/v/pirated.mp4\"></video></body></html>", "text/html"));
+        site.MapGet("/go", (HttpContext http) => Results.Redirect($"http://127.0.0.2:{http.Connection.LocalPort}/v/pirated.mp4"));
+        await site.StartAsync();
+        siteAddress = new Uri(site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await site.DisposeAsync();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Task_FakeVideoSite_FindsAndClassifiesCopiesRecordsFailuresAndNeverReportsTwice()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?>
+        {
+            ["Monitoring:Fetch:AllowedNetworks:0"] = "127.0.0.1/32",
+            ["Monitoring:Fetch:ForbiddenNetworks:0"] = "127.0.0.2/32",
+        });
+        var owner = await server.CreateTenantAsync("星河短剧");
+        var other = await server.CreateTenantAsync("别家");
+        using var o = server.CreateClient(owner.ApiKey);
+        using var x = server.CreateClient(other.ApiKey);
+        var work = await RegisterAsync(o, Path.Combine(dir, "episode.mp4"));
+        (await o.PostAsJsonAsync("/api/monitoring/channels", new { kind = "licensed", workId = work, urlPrefix = Url("/v/licensed.mp4") })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        string[] urls = [Url("/v/pirated.mp4"), Url("/v/licensed.mp4"), Url("/v/unrelated.mp4"), Url("/watch/page.html"), Url("/go"), Url("/v/missing.mp4")];
+
+        var created = await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "快影巡查", urls });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var taskId = (await created.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
+        var detail = await WaitForRunAsync(o, taskId);
+        var hits = await o.GetFromJsonAsync<JsonElement>($"/api/monitoring/hits?taskId={taskId}", Web);
+
+        var bySource = hits.EnumerateArray().ToDictionary(h => h.GetProperty("source").GetString()!);
+        bySource.Keys.Order().ShouldBe([Url("/v/licensed.mp4"), Url("/v/pirated.mp4")]);
+        bySource[Url("/v/pirated.mp4")].GetProperty("class").GetString().ShouldBeOneOf("suspected", "needs-review");
+        bySource[Url("/v/licensed.mp4")].GetProperty("class").GetString().ShouldBe("licensed");
+        var failures = detail.GetProperty("failures").EnumerateArray().ToDictionary(f => f.GetProperty("source").GetString()!, f => f.GetProperty("code").GetString());
+        failures[Url("/watch/page.html")].ShouldBe("not-media");
+        failures[Url("/go")].ShouldBe("forbidden-address");
+        failures[Url("/v/missing.mp4")].ShouldBe("http-error");
+        failures.ContainsKey(Url("/v/unrelated.mp4")).ShouldBeFalse();
+
+        // A second run: the same copies, updated, never a second hit.
+        (await o.PostAsync($"/api/monitoring/tasks/{taskId}/run", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await WaitForRunAsync(o, taskId);
+        var again = await o.GetFromJsonAsync<JsonElement>($"/api/monitoring/hits?taskId={taskId}", Web);
+        again.GetArrayLength().ShouldBe(2);
+        again.EnumerateArray().ShouldAllBe(h => h.GetProperty("timesSeen").GetInt32() == 2);
+
+        // The owner dismisses the licensed one with a reason; the other organization sees nothing.
+        var licensedHit = again.EnumerateArray().Single(h => h.GetProperty("class").GetString() == "licensed").GetProperty("id").GetString();
+        (await o.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/dismiss", new { reason = "授权渠道" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await x.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/dismiss", new { reason = "x" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await x.GetAsync($"/api/monitoring/tasks/{taskId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await x.PostAsync($"/api/monitoring/tasks/{taskId}/run", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        (await x.GetFromJsonAsync<JsonElement>("/api/monitoring/hits", Web)).GetArrayLength().ShouldBe(0);
+        (await x.GetFromJsonAsync<JsonElement>("/api/monitoring/tasks", Web)).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Create_BadInput_IsRefused()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite");
+        var owner = await server.CreateTenantAsync("星河短剧");
+        using var o = server.CreateClient(owner.ApiKey);
+
+        await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", urls = Array.Empty<string>() })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-urls");
+        await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", urls = new[] { "file:///etc/passwd" } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-urls");
+        await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", urls = new[] { Url("/v/a.mp4") }, intervalMinutes = 1 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-interval");
+        await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "", urls = new[] { Url("/v/a.mp4") } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-name");
+    }
+
+    private string Url(string path) => new Uri(siteAddress, path).ToString();
+
+    private static async Task<JsonElement> WaitForRunAsync(HttpClient client, string? taskId)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var detail = await client.GetFromJsonAsync<JsonElement>($"/api/monitoring/tasks/{taskId}", Web);
+            if (detail.GetProperty("runState").GetString() is "done" or "dead" || watch.Elapsed > TimeSpan.FromSeconds(120))
+            {
+                detail.GetProperty("runState").GetString().ShouldBe("done");
+                return detail;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<string> RegisterAsync(HttpClient client, string media)
+    {
+        var work = (await (await client.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString()!;
+        await using (var file = File.OpenRead(media))
+        {
+            using var content = new StreamContent(file);
+            (await client.PutAsync($"/api/works/{work}/episodes/1", content)).EnsureSuccessStatusCode();
+        }
+        var id = (await (await client.PostAsync($"/api/works/{work}/registrations", null)).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
+        var watch = Stopwatch.StartNew();
+        while ((await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web)).GetProperty("state").GetString() == "checking" && watch.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(200);
+        }
+        return work;
+    }
+}
