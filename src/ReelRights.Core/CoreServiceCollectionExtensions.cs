@@ -55,6 +55,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Monitoring.SafeFetcher>();
         services.AddScoped<Monitoring.MonitoringService>();
         services.AddScoped<Jobs.IJobHandler, Monitoring.MonitorScanJob>();
+        services.AddScoped<Evidence.EvidenceService>();
+        services.AddScoped<Jobs.IJobHandler, Evidence.CaptureEvidenceJob>();
         services.Configure<Works.UploadStorageOptions>(o => o.Directory = Path.Combine(blobRoot, "uploads"));
         services.AddSingleton<Certificates.ChromiumPdfRenderer>();
         services.AddOptions<Certificates.ChromiumOptions>();

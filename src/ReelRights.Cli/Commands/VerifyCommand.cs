@@ -10,13 +10,17 @@ internal static class VerifyCommand
 {
     public static Command Build()
     {
-        var file = new Argument<FileInfo>("file") { Description = "回执文件 / Receipt file" };
-        var command = new Command("verify", "离线验证回执：记录、包含证明、检查点签名、时间戳 / Verify a receipt offline: record, inclusion proof, checkpoint signature, time stamp") { file };
+        var file = new Argument<FileInfo>("file") { Description = "回执文件或证据包（.zip）/ Receipt file or evidence bundle (.zip)" };
+        var command = new Command("verify", "离线验证回执或证据包：文件摘要、清单、记录、包含证明、检查点签名、时间戳 / Verify a receipt or an evidence bundle offline: file digests, manifest, record, inclusion proof, checkpoint signature, time stamp") { file };
         PinnedKeys.AddTo(command);
         command.SetAction((parse, _) => CliErrors.GuardAsync(parse, async () =>
         {
             var keys = PinnedKeys.From(parse);
             var path = parse.GetValue(file)!;
+            if (IsZip(path))
+            {
+                return await VerifyBundleAsync(parse, path, new ReceiptVerifier(keys.Verifiers, keys.TsaCertificates, requireTimestamp: true));
+            }
             Receipt receipt;
             try
             {
@@ -37,6 +41,43 @@ internal static class VerifyCommand
             return 0;
         }));
         return command;
+    }
+
+    private static bool IsZip(FileInfo path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = path.OpenRead();
+        return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PK\u0003\u0004"u8);
+    }
+
+    private static async Task<int> VerifyBundleAsync(System.CommandLine.ParseResult parse, FileInfo path, ReceiptVerifier receipts)
+    {
+        await using var zip = path.OpenRead();
+        var result = new ReelRights.Ledger.Evidence.EvidenceBundleVerifier(receipts).Verify(zip);
+        var output = parse.InvocationConfiguration.Output;
+        var sb = new StringBuilder();
+        sb.AppendLine($"证据包验证 / Evidence bundle verification: {path.Name}");
+        foreach (var check in result.Checks)
+        {
+            sb.AppendLine($"  {(check.Passed ? "✓" : "✗")} {check.Subject} — {check.Detail}");
+        }
+        if (result.Manifest is { } manifest)
+        {
+            sb.AppendLine($"取证时间 / captured: {manifest.CapturedAt}; 对象 / subject: {manifest.Subject}");
+        }
+        if (result.Receipt?.Timestamp is { } at)
+        {
+            sb.AppendLine($"封存时间（RFC 3161 时间戳）/ sealed at (RFC 3161): {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
+        }
+        sb.Append(result.IsValid ? "结论 / verdict: 有效，所有文件自封存后未被更改 / VALID, every file unchanged since sealed" : "结论 / verdict: 无效 / INVALID");
+        await output.WriteLineAsync(sb.ToString());
+        if (!result.IsValid)
+        {
+            var failure = result.FirstFailure!;
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"验证失败 / verification failed: {failure.Subject} — {failure.Detail}");
+            return 1;
+        }
+        return 0;
     }
 
     internal static string Describe(string name, Receipt receipt, ReceiptVerificationResult result)

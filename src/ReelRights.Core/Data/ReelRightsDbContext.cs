@@ -35,6 +35,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Monitoring.MonitoringTask> MonitoringTasks => Set<Monitoring.MonitoringTask>();
     public DbSet<Monitoring.MonitoringHit> MonitoringHits => Set<Monitoring.MonitoringHit>();
     public DbSet<Monitoring.MonitoringFailure> MonitoringFailures => Set<Monitoring.MonitoringFailure>();
+    public DbSet<Evidence.EvidenceBundle> EvidenceBundles => Set<Evidence.EvidenceBundle>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -89,6 +89,10 @@ public sealed class SafeFetcher : IDisposable
         http.DefaultRequestHeaders.UserAgent.ParseAdd(this.options.UserAgent);
     }
 
+    /// <summary>The headers every request carries (besides Host), for the evidence record.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> RequestHeaders =>
+        [new("User-Agent", options.UserAgent), new("Accept", "*/*")];
+
     /// <summary>Whether monitoring may connect to <paramref name="address"/> under the configured policy.</summary>
     public bool IsAllowed(IPAddress address)
     {

@@ -77,6 +77,14 @@ internal static class WorksModel
             e.HasIndex(x => x.TaskId);
             e.HasOne<Monitoring.MonitoringTask>().WithMany().HasForeignKey(x => x.TaskId);
         });
+        modelBuilder.Entity<Evidence.EvidenceBundle>(e =>
+        {
+            e.Property(x => x.State).HasConversion<string>();
+            e.HasIndex(x => x.OrganizationId);
+            e.HasIndex(x => x.HitId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
+            e.HasOne<Monitoring.MonitoringHit>().WithMany().HasForeignKey(x => x.HitId);
+        });
         modelBuilder.Entity<Job>(e =>
         {
             e.Property(x => x.State).HasConversion<string>();

@@ -88,6 +88,33 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         failures[Url("/v/missing.mp4")].ShouldBe("http-error");
         failures.ContainsKey(Url("/v/unrelated.mp4")).ShouldBeFalse();
 
+        // Evidence for the pirated copy: captured, sealed, and verifiable offline; any changed byte names the file.
+        var piratedHit = bySource[Url("/v/pirated.mp4")].GetProperty("id").GetString();
+        var requested = await o.PostAsync($"/api/monitoring/hits/{piratedHit}/evidence", null);
+        requested.StatusCode.ShouldBe(HttpStatusCode.Accepted, await requested.Content.ReadAsStringAsync());
+        var bundleId = (await requested.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
+        var bundle = await WaitForBundleAsync(o, bundleId);
+        bundle.GetProperty("state").GetString().ShouldBe("sealed", bundle.ToString());
+        var zip = await o.GetByteArrayAsync($"/api/evidence/{bundleId}/bundle.zip");
+        await (await x.GetAsync($"/api/evidence/{bundleId}/bundle.zip")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        var verifier = await BundleVerifierAsync(server);
+        var verified = verifier.Verify(new MemoryStream(zip));
+        verified.IsValid.ShouldBeTrue(verified.FirstFailure?.ToString());
+        var names = verified.Manifest!.Files.Select(f => f.Path).ToList();
+        names.ShouldContain("media/copy.mp4");
+        names.ShouldContain("environment.json");
+        names.ShouldContain("http/exchange.json");
+        names.ShouldContain("frames/copy.jpg");
+        names.ShouldContain("frames/reference.jpg");
+        names.ShouldContain("session-log.txt");
+        names.ShouldContain("report.html");
+        var tampered = Rewrite(zip, "media/copy.mp4", b => b[b.Length / 2] ^= 1);
+        var broken = verifier.Verify(new MemoryStream(tampered));
+        broken.IsValid.ShouldBeFalse();
+        broken.FirstFailure!.Subject.ShouldBe("media/copy.mp4");
+        var editedManifest = Rewrite(zip, "manifest.json", b => b[^3] = (byte)' ');
+        verifier.Verify(new MemoryStream(editedManifest)).Checks.ShouldContain(c => c.Subject == "manifest.json" && !c.Passed);
+
         // A second run: the same copies, updated, never a second hit.
         (await o.PostAsync($"/api/monitoring/tasks/{taskId}/run", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await WaitForRunAsync(o, taskId);
@@ -116,6 +143,53 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", urls = new[] { "file:///etc/passwd" } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-urls");
         await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", urls = new[] { Url("/v/a.mp4") }, intervalMinutes = 1 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-interval");
         await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "", urls = new[] { Url("/v/a.mp4") } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-name");
+    }
+
+    private static async Task<JsonElement> WaitForBundleAsync(HttpClient client, string? id)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var bundle = await client.GetFromJsonAsync<JsonElement>($"/api/evidence/{id}", Web);
+            if (bundle.GetProperty("state").GetString() != "capturing" || watch.Elapsed > TimeSpan.FromSeconds(120))
+            {
+                return bundle;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<ReelRights.Ledger.Evidence.EvidenceBundleVerifier> BundleVerifierAsync(LoopbackServer server)
+    {
+        using var anonymous = server.CreateClient();
+        var keys = await anonymous.GetFromJsonAsync<JsonElement>("/api/ledger/keys", Web);
+        var verifiers = keys.GetProperty("keys").EnumerateArray().Select(k => ReelRights.Ledger.Notes.NoteKeys.ParseVerifierKey(k.GetProperty("verifierKey").GetString()!)).ToList();
+        var tsa = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(keys.GetProperty("tsaCertificatePem").GetString()!);
+        return new ReelRights.Ledger.Evidence.EvidenceBundleVerifier(new ReelRights.Ledger.Receipts.ReceiptVerifier(verifiers, [tsa], requireTimestamp: true));
+    }
+
+    /// <summary>The same zip with one entry's bytes changed.</summary>
+    internal static byte[] Rewrite(byte[] zip, string entryName, Action<byte[]> change)
+    {
+        using var input = new System.IO.Compression.ZipArchive(new MemoryStream(zip), System.IO.Compression.ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var copy = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var read = entry.Open();
+                using var buffer = new MemoryStream();
+                read.CopyTo(buffer);
+                var bytes = buffer.ToArray();
+                if (entry.FullName == entryName)
+                {
+                    change(bytes);
+                }
+                using var write = copy.CreateEntry(entry.FullName).Open();
+                write.Write(bytes);
+            }
+        }
+        return output.ToArray();
     }
 
     private string Url(string path) => new Uri(siteAddress, path).ToString();

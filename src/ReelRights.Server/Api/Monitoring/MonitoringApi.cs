@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using ReelRights.Core.Evidence;
 using ReelRights.Core.Monitoring;
 using ReelRights.Server.Auth;
 
@@ -24,6 +25,11 @@ internal static class MonitoringApi
         tasks.MapPost("/{id:guid}/run", RunTaskAsync).WithSummary("立即运行 / Run now");
         var hits = api.MapGroup("/monitoring/hits").WithTags("Monitoring");
         hits.MapGet("/", HitsAsync).WithSummary("侵权线索（可按作品、任务筛选）/ Hits, by work or task");
+        hits.MapPost("/{id:guid}/evidence", RequestEvidenceAsync).WithSummary("对线索取证（后台进行）/ Capture evidence for a hit (runs in the background)");
+        hits.MapGet("/{id:guid}/evidence", EvidenceOfHitAsync).WithSummary("该线索的证据包 / Evidence bundles of a hit");
+        var evidence = api.MapGroup("/evidence").WithTags("Monitoring");
+        evidence.MapGet("/{id:guid}", EvidenceAsync).WithSummary("证据包状态 / Evidence bundle state");
+        evidence.MapGet("/{id:guid}/bundle.zip", BundleAsync).WithSummary("下载证据包 / Download the sealed bundle");
         hits.MapPost("/{id:guid}/dismiss", DismissAsync).WithSummary("忽略线索并记录理由 / Dismiss a hit with a reason");
 
         api.MapPost("/screening", ScreenAsync).WithTags("Monitoring")
@@ -71,6 +77,21 @@ internal static class MonitoringApi
 
     private static async Task<Ok<MonitoringHit>> DismissAsync(Guid id, DismissRequest body, ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct) =>
         TypedResults.Ok(await monitoring.DismissAsync(principal.ToActor(), id, body.Reason, ct));
+
+    private static async Task<Accepted<EvidenceBundle>> RequestEvidenceAsync(Guid id, ClaimsPrincipal principal, EvidenceService evidence, CancellationToken ct)
+    {
+        var bundle = await evidence.RequestAsync(principal.ToActor(), id, ct);
+        return TypedResults.Accepted($"/api/evidence/{bundle.Id}", bundle);
+    }
+
+    private static async Task<Ok<IReadOnlyList<EvidenceBundle>>> EvidenceOfHitAsync(Guid id, ClaimsPrincipal principal, EvidenceService evidence, CancellationToken ct) =>
+        TypedResults.Ok(await evidence.ForHitAsync(principal.ToActor(), id, ct));
+
+    private static async Task<Ok<EvidenceBundle>> EvidenceAsync(Guid id, ClaimsPrincipal principal, EvidenceService evidence, CancellationToken ct) =>
+        TypedResults.Ok(await evidence.GetAsync(principal.ToActor(), id, ct));
+
+    private static async Task<FileStreamHttpResult> BundleAsync(Guid id, ClaimsPrincipal principal, EvidenceService evidence, CancellationToken ct) =>
+        TypedResults.File(await evidence.OpenBundleAsync(principal.ToActor(), id, ct), "application/zip", $"evidence-{id}.zip");
 
     private static async Task<Ok<ScreeningVerdict>> ScreenAsync(HttpContext http, ClaimsPrincipal principal, ScreeningService screening,
         IOptions<MonitoringOptions> options, CancellationToken ct)
