@@ -20,6 +20,7 @@ public sealed class VerifyModel(ReceiptCheckService checker, VerificationService
     private const long MaxReceiptBytes = 256 * 1024;
 
     public VerificationVerdict? Verdict { get; private set; }
+    public ReelRights.Ledger.Evidence.BundleVerificationResult? Bundle { get; private set; }
     public VerifiedRegistration? Certificate { get; private set; }
     public string? CertificateNumber { get; private set; }
 
@@ -51,6 +52,20 @@ public sealed class VerifyModel(ReceiptCheckService checker, VerificationService
         string text;
         try
         {
+            if (await IsZipAsync(receipt, cancellationToken))
+            {
+                // The bundle viewer: each file against the manifest, the manifest against the sealed record.
+                await using var zip = receipt.OpenReadStream();
+                await using var buffered = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+                await zip.CopyToAsync(buffered, cancellationToken);
+                buffered.Position = 0;
+                Bundle = await checker.VerifyBundleAsync(buffered, cancellationToken);
+                if (!Bundle.IsValid)
+                {
+                    Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                }
+                return Page();
+            }
             await using var upload = receipt.OpenReadStream();
             var verdict = await verification.VerifyAsync(upload, cancellationToken);
             if (verdict.Kind != VerifiedKind.Receipt || receipt.Length > MaxReceiptBytes)
@@ -93,6 +108,13 @@ public sealed class VerifyModel(ReceiptCheckService checker, VerificationService
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
         return Page();
+    }
+
+    private static async Task<bool> IsZipAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        var head = new byte[4];
+        await using var stream = file.OpenReadStream();
+        return await stream.ReadAtLeastAsync(head, 4, throwOnEndOfStream: false, cancellationToken) == 4 && head.AsSpan().SequenceEqual("PK\u0003\u0004"u8);
     }
 
     private PageResult Error(string zh, string en)

@@ -115,6 +115,12 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         var editedManifest = Rewrite(zip, "manifest.json", b => b[^3] = (byte)' ');
         verifier.Verify(new MemoryStream(editedManifest)).Checks.ShouldContain(c => c.Subject == "manifest.json" && !c.Passed);
 
+        // The public bundle viewer says the same.
+        (await PostToVerifyPageAsync(server, zip)).ShouldContain("证据包有效");
+        var viewerOnTampered = await PostToVerifyPageAsync(server, tampered);
+        viewerOnTampered.ShouldContain("证据包无效");
+        viewerOnTampered.ShouldContain("media/copy.mp4");
+
         // A second run: the same copies, updated, never a second hit.
         (await o.PostAsync($"/api/monitoring/tasks/{taskId}/run", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
         await WaitForRunAsync(o, taskId);
@@ -143,6 +149,24 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", urls = new[] { "file:///etc/passwd" } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-urls");
         await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", urls = new[] { Url("/v/a.mp4") }, intervalMinutes = 1 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-interval");
         await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "", urls = new[] { Url("/v/a.mp4") } })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-name");
+    }
+
+    /// <summary>Uploads a file through the public /verify form (with its antiforgery token) and returns the page.</summary>
+    private static async Task<string> PostToVerifyPageAsync(LoopbackServer server, byte[] file)
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies };
+        using var browser = new HttpClient(handler) { BaseAddress = server.BaseAddress };
+        var form = await browser.GetStringAsync("/verify");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        token.ShouldNotBeNullOrEmpty();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "receipt", "bundle.zip" },
+        };
+        var response = await browser.PostAsync("/verify", content);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     private static async Task<JsonElement> WaitForBundleAsync(HttpClient client, string? id)
