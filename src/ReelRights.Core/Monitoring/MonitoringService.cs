@@ -9,7 +9,7 @@ using ReelRights.Media;
 
 namespace ReelRights.Core.Monitoring;
 
-public sealed record CreateTaskRequest(string Name, IReadOnlyList<string> Urls, int? IntervalMinutes = null);
+public sealed record CreateTaskRequest(string Name, IReadOnlyList<string>? Urls = null, int? IntervalMinutes = null, CrawlSettings? Crawl = null);
 
 /// <summary>
 /// Monitoring tasks and their hits. A run is a durable job: each URL is fetched with the SSRF-safe
@@ -26,7 +26,8 @@ public sealed class MonitoringService(
     {
         actor.Require(Permissions.MonitoringWrite);
         var urls = (request.Urls ?? []).Select(u => u?.Trim() ?? "").Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (urls.Count is 0 or > 1000 || urls.Any(u => u.Length > 2000 || !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        var crawl = request.Crawl?.Validated();
+        if ((crawl is null && urls.Count == 0) || urls.Count > 1000 || urls.Any(u => u.Length > 2000 || !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
             throw ReelRightsException.Invalid("invalid-urls", "需要 1–1000 个 http(s) 地址。", "Give 1–1000 http(s) URLs.");
         }
@@ -41,6 +42,7 @@ public sealed class MonitoringService(
             OrganizationId = actor.OrganizationId,
             Name = Validation.Text(request.Name, "name", 200),
             Urls = JsonSerializer.Serialize(urls),
+            Crawl = crawl is null ? null : JsonSerializer.Serialize(crawl, Json),
             IntervalMinutes = request.IntervalMinutes,
             NextRunAt = request.IntervalMinutes is null ? null : now,
             CreatedAt = now,
@@ -117,6 +119,16 @@ public sealed class MonitoringService(
             return;
         }
         var urls = JsonSerializer.Deserialize<List<string>>(task.Urls) ?? [];
+        if (task.Crawl is not null && JsonSerializer.Deserialize<CrawlSettings>(task.Crawl, Json) is { } crawl)
+        {
+            // A crawl first finds the media on the site; pages it cannot read are recorded like any source.
+            var found = await new GenericSiteAdapter(crawl, fetcher).DiscoverAsync(cancellationToken);
+            foreach (var (page, error) in found.Failures)
+            {
+                await RecordFailureAsync(task, page, error.Code, error.MessageZh, error.MessageEn, cancellationToken);
+            }
+            urls.AddRange(found.MediaUrls.Select(u => u.ToString()).Where(u => !urls.Contains(u)));
+        }
         for (var i = 0; i < urls.Count; i++)
         {
             await ScanOneAsync(task, urls[i], cancellationToken);

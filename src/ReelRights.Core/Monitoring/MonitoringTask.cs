@@ -8,6 +8,8 @@ public sealed class MonitoringTask
     public string Name { get; set; } = "";
     /// <summary>JSON array of http(s) URLs (direct media files; HLS playlists through ffmpeg later).</summary>
     public string Urls { get; set; } = "[]";
+    /// <summary>Crawl settings as JSON (<see cref="CrawlSettings"/>) when the task crawls a site; null for fixed URLs.</summary>
+    public string? Crawl { get; set; }
     public int? IntervalMinutes { get; set; }
     public DateTime? NextRunAt { get; set; }
     public DateTime? LastRunAt { get; set; }

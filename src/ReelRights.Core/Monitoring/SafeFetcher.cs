@@ -105,8 +105,9 @@ public sealed class SafeFetcher : IDisposable
     }
 
     /// <summary>Fetches <paramref name="url"/> into <paramref name="destination"/> (created; deleted on failure).</summary>
-    public async Task<FetchResult> FetchAsync(Uri url, string destination, CancellationToken cancellationToken)
+    public async Task<FetchResult> FetchAsync(Uri url, string destination, CancellationToken cancellationToken, long? maxBytes = null)
     {
+        var limit = Math.Min(maxBytes ?? options.MaxBytes, options.MaxBytes);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.Timeout);
         var fetch = new FetchState();
@@ -135,11 +136,11 @@ public sealed class SafeFetcher : IDisposable
                 {
                     throw new FetchException("http-error", $"服务器返回 {(int)response.StatusCode}。", $"The server answered {(int)response.StatusCode}.");
                 }
-                if (response.Content.Headers.ContentLength is { } declared && declared > options.MaxBytes)
+                if (response.Content.Headers.ContentLength is { } declared && declared > limit)
                 {
-                    throw new FetchException("too-large", $"声明的大小 {declared} 字节超过上限 {options.MaxBytes}。", $"The declared size of {declared} bytes exceeds the limit of {options.MaxBytes}.");
+                    throw new FetchException("too-large", $"声明的大小 {declared} 字节超过上限 {limit}。", $"The declared size of {declared} bytes exceeds the limit of {limit}.");
                 }
-                var (length, sha256) = await CopyAsync(response, destination, deadline.Token);
+                var (length, sha256) = await CopyAsync(response, destination, limit, deadline.Token);
                 return new FetchResult(url, current, (int)response.StatusCode, response.Content.Headers.ContentType?.ToString(),
                     response.Headers.Concat(response.Content.Headers).SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))).ToList(),
                     redirects, fetch.RemoteAddress ?? "", fetch.Certificates, destination, length, sha256);
@@ -169,7 +170,7 @@ public sealed class SafeFetcher : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private async Task<(long Length, string Sha256)> CopyAsync(HttpResponseMessage response, string destination, CancellationToken cancellationToken)
+    private async Task<(long Length, string Sha256)> CopyAsync(HttpResponseMessage response, string destination, long limit, CancellationToken cancellationToken)
     {
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         await using var file = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
@@ -184,9 +185,9 @@ public sealed class SafeFetcher : IDisposable
                 break;
             }
             length += read;
-            if (length > options.MaxBytes)
+            if (length > limit)
             {
-                throw new FetchException("too-large", $"下载超过大小上限 {options.MaxBytes} 字节，已停止。", $"The download exceeded the limit of {options.MaxBytes} bytes and was stopped.");
+                throw new FetchException("too-large", $"下载超过大小上限 {limit} 字节，已停止。", $"The download exceeded the limit of {limit} bytes and was stopped.");
             }
             hash.AppendData(buffer, 0, read);
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);

@@ -45,6 +45,10 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         site = builder.Build();
         site.MapGet("/v/{name}.mp4", (string name) => Results.File(Path.Combine(dir, name + ".mp4"), "video/mp4"));
         site.MapGet("/watch/page.html", () => Results.Content("<html><body><video src=\"/v/pirated.mp4\"></video></body></html>", "text/html"));
+        site.MapGet("/list", () => Results.Content("<ul><li><a href=\"/watch/1.html\">第1集</a></li><li><a href='x'>x</a></li><li><a href=\"/watch/2.html\">剪辑</a></li><li><a href=\"/watch/3.html\">空</a></li></ul>", "text/html"));
+        site.MapGet("/watch/1.html", () => Results.Content("<html><video controls src=\"/v/pirated.mp4\"></video></html>", "text/html"));
+        site.MapGet("/watch/2.html", () => Results.Content("<html><video><source src=\"../v/unrelated.mp4\" type=\"video/mp4\"></video></html>", "text/html"));
+        site.MapGet("/watch/3.html", () => Results.Content("<html><p>removed</p></html>", "text/html"));
         site.MapGet("/go", (HttpContext http) => Results.Redirect($"http://127.0.0.2:{http.Connection.LocalPort}/v/pirated.mp4"));
         await site.StartAsync();
         siteAddress = new Uri(site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -136,6 +140,38 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         await (await x.PostAsync($"/api/monitoring/tasks/{taskId}/run", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         (await x.GetFromJsonAsync<JsonElement>("/api/monitoring/hits", Web)).GetArrayLength().ShouldBe(0);
         (await x.GetFromJsonAsync<JsonElement>("/api/monitoring/tasks", Web)).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Task_CrawlingTheFakeSite_FindsTheMediaBehindItsPagesAndRecordsUnreadablePages()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?>
+        {
+            ["Monitoring:Fetch:AllowedNetworks:0"] = "127.0.0.1/32",
+            ["Monitoring:Fetch:ForbiddenNetworks:0"] = "127.0.0.2/32",
+        });
+        var owner = await server.CreateTenantAsync("星河短剧");
+        using var o = server.CreateClient(owner.ApiKey);
+        await RegisterAsync(o, Path.Combine(dir, "episode.mp4"));
+
+        var created = await o.PostAsJsonAsync("/api/monitoring/tasks", new
+        {
+            name = "站点巡查",
+            crawl = new { listingPages = new[] { Url("/list"), Url("/go") }, videoLink = "href=\"(/watch/[^\"]+)\"" },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var taskId = (await created.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
+        var detail = await WaitForRunAsync(o, taskId);
+        var hits = await o.GetFromJsonAsync<JsonElement>($"/api/monitoring/hits?taskId={taskId}", Web);
+
+        hits.EnumerateArray().Select(h => h.GetProperty("source").GetString()).ShouldBe([Url("/v/pirated.mp4")]);
+        var failures = detail.GetProperty("failures").EnumerateArray().ToDictionary(f => f.GetProperty("source").GetString()!, f => f.GetProperty("code").GetString());
+        failures[Url("/go")].ShouldBe("forbidden-address");
+        failures.Count.ShouldBe(1);
+        await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", crawl = new { listingPages = new[] { Url("/list") }, videoLink = "(unclosed" } }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-crawl");
+        await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", crawl = new { listingPages = new[] { Url("/list") }, videoLink = "no-group" } }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-crawl");
     }
 
     [Fact]
