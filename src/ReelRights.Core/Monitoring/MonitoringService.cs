@@ -9,7 +9,7 @@ using ReelRights.Media;
 
 namespace ReelRights.Core.Monitoring;
 
-public sealed record CreateTaskRequest(string Name, IReadOnlyList<string>? Urls = null, int? IntervalMinutes = null, CrawlSettings? Crawl = null);
+public sealed record CreateTaskRequest(string Name, IReadOnlyList<string>? Urls = null, int? IntervalMinutes = null, CrawlSettings? Crawl = null, string? Folder = null);
 
 /// <summary>
 /// Monitoring tasks and their hits. A run is a durable job: each URL is fetched with the SSRF-safe
@@ -17,7 +17,8 @@ public sealed record CreateTaskRequest(string Name, IReadOnlyList<string>? Urls 
 /// a source that fails is recorded with its reason and the run goes on.
 /// </summary>
 public sealed class MonitoringService(
-    ReelRightsDbContext db, JobQueue jobs, AuditLog audit, SafeFetcher fetcher, ScreeningService screening, FfmpegMedia media, TimeProvider time)
+    ReelRightsDbContext db, JobQueue jobs, AuditLog audit, SafeFetcher fetcher, ScreeningService screening, FfmpegMedia media,
+    Microsoft.Extensions.Options.IOptions<MonitoringOptions> options, TimeProvider time)
 {
     public const string ScanJob = "monitor-scan";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -27,7 +28,8 @@ public sealed class MonitoringService(
         actor.Require(Permissions.MonitoringWrite);
         var urls = (request.Urls ?? []).Select(u => u?.Trim() ?? "").Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var crawl = request.Crawl?.Validated();
-        if ((crawl is null && urls.Count == 0) || urls.Count > 1000 || urls.Any(u => u.Length > 2000 || !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        var folder = request.Folder is null ? null : WatchedFolder(request.Folder);
+        if ((crawl is null && folder is null && urls.Count == 0) || urls.Count > 1000 || urls.Any(u => u.Length > 2000 || !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
             throw ReelRightsException.Invalid("invalid-urls", "需要 1–1000 个 http(s) 地址。", "Give 1–1000 http(s) URLs.");
         }
@@ -43,6 +45,7 @@ public sealed class MonitoringService(
             Name = Validation.Text(request.Name, "name", 200),
             Urls = JsonSerializer.Serialize(urls),
             Crawl = crawl is null ? null : JsonSerializer.Serialize(crawl, Json),
+            Folder = folder,
             IntervalMinutes = request.IntervalMinutes,
             NextRunAt = request.IntervalMinutes is null ? null : now,
             CreatedAt = now,
@@ -129,10 +132,17 @@ public sealed class MonitoringService(
             }
             urls.AddRange(found.MediaUrls.Select(u => u.ToString()).Where(u => !urls.Contains(u)));
         }
+        var files = task.Folder is { } folder ? ChangedFiles(folder, task.LastRunAt) : [];
+        var total = urls.Count + files.Count;
         for (var i = 0; i < urls.Count; i++)
         {
             await ScanOneAsync(task, urls[i], cancellationToken);
-            await reportProgress((i + 1.0) / urls.Count);
+            await reportProgress((i + 1.0) / total);
+        }
+        for (var i = 0; i < files.Count; i++)
+        {
+            await ScanFileAsync(task, files[i], cancellationToken);
+            await reportProgress((urls.Count + i + 1.0) / total);
         }
         var now = time.GetUtcNow().UtcDateTime;
         task.LastRunAt = now;
@@ -152,6 +162,48 @@ public sealed class MonitoringService(
         }
         await db.SaveChangesAsync(cancellationToken);
         return due.Count;
+    }
+
+    /// <summary>The folder, resolved, if it lies under a configured root; anything else is refused.</summary>
+    private string WatchedFolder(string requested)
+    {
+        var full = Path.GetFullPath(requested.Trim());
+        var roots = options.Value.WatchedFolderRoots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).ToList();
+        if (!roots.Any(r => full == r || full.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal)) || !Directory.Exists(full))
+        {
+            throw ReelRightsException.Invalid("invalid-folder", "该文件夹不存在，或不在管理员允许监测的目录之下。",
+                "The folder does not exist or is not under a root the operator allows to be watched.");
+        }
+        return full;
+    }
+
+    /// <summary>Files new or changed since the last run (all of them on the first run), oldest first.</summary>
+    private static List<string> ChangedFiles(string folder, DateTime? since) =>
+        Directory.Exists(folder)
+            ? new DirectoryInfo(folder).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint })
+                .Where(f => since is null || f.LastWriteTimeUtc > since).OrderBy(f => f.LastWriteTimeUtc).Select(f => f.FullName).Take(10_000).ToList()
+            : [];
+
+    private async Task ScanFileAsync(MonitoringTask task, string path, CancellationToken cancellationToken)
+    {
+        var source = new Uri(path).ToString();
+        ReelRights.Fingerprinting.Fingerprint fingerprint;
+        string sha256;
+        try
+        {
+            await using (var stream = File.OpenRead(path))
+            {
+                sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken));
+            }
+            fingerprint = await new MediaFingerprinter(media).FingerprintAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is MediaException or IOException or UnauthorizedAccessException)
+        {
+            var (zh, en) = e is MediaException m ? (m.ChineseMessage, m.EnglishMessage) : (e.Message, e.Message);
+            await RecordFailureAsync(task, source, "not-media", $"无法读取为媒体：{zh}", $"Cannot be read as media: {en}", cancellationToken);
+            return;
+        }
+        await RecordHitsAsync(task, source, sha256, await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, null), cancellationToken), cancellationToken);
     }
 
     private async Task ScanOneAsync(MonitoringTask task, string url, CancellationToken cancellationToken)
@@ -177,38 +229,7 @@ public sealed class MonitoringService(
                 return;
             }
             var matches = await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, fetched.FinalUrl.ToString()), cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            foreach (var match in matches)
-            {
-                var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Code == match.EpisodeCode, cancellationToken);
-                if (episode.OrganizationId != task.OrganizationId)
-                {
-                    continue; // Another owner's work: not this owner's business.
-                }
-                var hit = await db.MonitoringHits.SingleOrDefaultAsync(h => h.OrganizationId == task.OrganizationId && h.Source == url && h.EpisodeId == episode.Id, cancellationToken);
-                if (hit is null)
-                {
-                    hit = new MonitoringHit
-                    {
-                        Id = Guid.CreateVersion7(),
-                        OrganizationId = task.OrganizationId,
-                        TaskId = task.Id,
-                        Source = url,
-                        EpisodeId = episode.Id,
-                        WorkId = episode.WorkId,
-                        FirstSeenAt = now,
-                    };
-                    db.MonitoringHits.Add(hit);
-                }
-                hit.MediaSha256 = fetched.Sha256;
-                hit.Score = match.Score;
-                hit.Modality = match.Modality;
-                hit.Segments = JsonSerializer.Serialize(match.Segments, Json);
-                hit.Class = match.Class;
-                hit.LastSeenAt = now;
-                hit.TimesSeen++;
-            }
-            await db.SaveChangesAsync(cancellationToken);
+            await RecordHitsAsync(task, url, fetched.Sha256, matches, cancellationToken);
         }
         catch (FetchException e)
         {
@@ -218,6 +239,43 @@ public sealed class MonitoringService(
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>One hit per owner × place × episode: seen again, the same row is updated.</summary>
+    private async Task RecordHitsAsync(MonitoringTask task, string source, string sha256, List<ScreenedMatch> matches, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var match in matches)
+        {
+            var episode = await db.Episodes.AsNoTracking().SingleAsync(e => e.Code == match.EpisodeCode, cancellationToken);
+            if (episode.OrganizationId != task.OrganizationId)
+            {
+                continue; // Another owner's work: not this owner's business.
+            }
+            var hit = await db.MonitoringHits.SingleOrDefaultAsync(h => h.OrganizationId == task.OrganizationId && h.Source == source && h.EpisodeId == episode.Id, cancellationToken);
+            if (hit is null)
+            {
+                hit = new MonitoringHit
+                {
+                    Id = Guid.CreateVersion7(),
+                    OrganizationId = task.OrganizationId,
+                    TaskId = task.Id,
+                    Source = source,
+                    EpisodeId = episode.Id,
+                    WorkId = episode.WorkId,
+                    FirstSeenAt = now,
+                };
+                db.MonitoringHits.Add(hit);
+            }
+            hit.MediaSha256 = sha256;
+            hit.Score = match.Score;
+            hit.Modality = match.Modality;
+            hit.Segments = JsonSerializer.Serialize(match.Segments, Json);
+            hit.Class = match.Class;
+            hit.LastSeenAt = now;
+            hit.TimesSeen++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task RecordFailureAsync(MonitoringTask task, string url, string code, string zh, string en, CancellationToken cancellationToken)

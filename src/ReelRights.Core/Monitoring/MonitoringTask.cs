@@ -10,6 +10,8 @@ public sealed class MonitoringTask
     public string Urls { get; set; } = "[]";
     /// <summary>Crawl settings as JSON (<see cref="CrawlSettings"/>) when the task crawls a site; null for fixed URLs.</summary>
     public string? Crawl { get; set; }
+    /// <summary>A watched folder on the server (under one of <c>Monitoring:WatchedFolderRoots</c>); new or changed files are checked each run.</summary>
+    public string? Folder { get; set; }
     public int? IntervalMinutes { get; set; }
     public DateTime? NextRunAt { get; set; }
     public DateTime? LastRunAt { get; set; }

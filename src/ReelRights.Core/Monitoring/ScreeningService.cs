@@ -21,6 +21,9 @@ public sealed class MonitoringOptions
     /// lowest reported) are reported as suspected infringement; below it a person should review.
     /// </summary>
     public double ConfidentScore { get; set; } = 0.75;
+
+    /// <summary>Folders under which owners may ask for a watched folder (none by default: an operator opts in).</summary>
+    public List<string> WatchedFolderRoots { get; set; } = [];
 }
 
 public enum ScreeningOutcome

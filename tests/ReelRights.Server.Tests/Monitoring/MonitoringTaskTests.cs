@@ -175,6 +175,45 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Task_WatchedFolder_ChecksNewFilesEachRunAndOnlyUnderAllowedRoots()
+    {
+        var root = Directory.CreateTempSubdirectory("rr-watched-").FullName;
+        var inbox = Directory.CreateDirectory(Path.Combine(root, "inbox")).FullName;
+        try
+        {
+            await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?> { ["Monitoring:WatchedFolderRoots:0"] = root });
+            var owner = await server.CreateTenantAsync("星河短剧");
+            using var o = server.CreateClient(owner.ApiKey);
+            await RegisterAsync(o, Path.Combine(dir, "episode.mp4"));
+            File.Copy(Path.Combine(dir, "pirated.mp4"), Path.Combine(inbox, "a.mp4"));
+            File.WriteAllText(Path.Combine(inbox, "notes.txt"), "不是视频");
+
+            var created = await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "投稿文件夹", folder = inbox });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            var taskId = (await created.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
+            var first = await WaitForRunAsync(o, taskId);
+            File.Copy(Path.Combine(dir, "pirated.mp4"), Path.Combine(inbox, "b.mp4"));
+            File.SetLastWriteTimeUtc(Path.Combine(inbox, "b.mp4"), DateTime.UtcNow.AddMinutes(1));
+            (await o.PostAsync($"/api/monitoring/tasks/{taskId}/run", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+            await Task.Delay(300);
+            await WaitForRunAsync(o, taskId);
+            var hits = await o.GetFromJsonAsync<JsonElement>($"/api/monitoring/hits?taskId={taskId}", Web);
+
+            first.GetProperty("failures").EnumerateArray().ShouldHaveSingleItem().GetProperty("code").GetString().ShouldBe("not-media");
+            var bySource = hits.EnumerateArray().ToDictionary(h => h.GetProperty("source").GetString()!, h => h.GetProperty("timesSeen").GetInt32());
+            bySource.Count.ShouldBe(2);
+            bySource[new Uri(Path.Combine(inbox, "a.mp4")).ToString()].ShouldBe(1);
+            bySource[new Uri(Path.Combine(inbox, "b.mp4")).ToString()].ShouldBe(1);
+            await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", folder = Path.GetTempPath() })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-folder");
+            await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", folder = Path.Combine(root, "..", "etc") })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-folder");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Create_BadInput_IsRefused()
     {
         await using var server = await LoopbackServer.StartAsync("Sqlite");
