@@ -23,10 +23,10 @@ public sealed partial class RegistrationFlowTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await FfmpegAsync("-f", "lavfi", "-i", "testsrc=s=180x320:r=25:d=6", "-f", "lavfi", "-i", "sine=f=440:d=6",
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc=s=180x320:r=25:d=6", "-f", "lavfi", "-i", "sine=f=440:d=6",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", Clip);
         // An implicit AIGC label as GB 45438-2025 puts it in file metadata.
-        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=s=180x320:r=25:d=3", "-metadata", "AIGC=" + LabelJson,
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=s=180x320:r=25:d=3", "-metadata", "AIGC=" + LabelJson,
             "-movflags", "use_metadata_tags", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", LabelledClip);
     }
 
@@ -48,7 +48,7 @@ public sealed partial class RegistrationFlowTests : IAsyncLifetime
 
         // From the home page into 确权登记, which is available (no "coming soon").
         (await page.InnerTextAsync("#service-registration")).ShouldNotContain("即将推出");
-        (await page.InnerTextAsync("#service-monitoring")).ShouldContain("即将推出");
+        (await page.InnerTextAsync("#service-mediation")).ShouldContain("即将推出");
         await Chromium.ScreenshotAsync(page, "registration-00-home");
         await page.ClickAsync("#service-registration");
         await page.WaitForURLAsync(Url(server, "/works"));
@@ -236,16 +236,4 @@ public sealed partial class RegistrationFlowTests : IAsyncLifetime
     [GeneratedRegex(@"/works/[0-9a-f-]{36}$")]
     private static partial Regex WorkPage();
 
-    private static async Task FfmpegAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in (string[])["-hide_banner", "-loglevel", "error", "-y", .. args])
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, await stderr);
-    }
 }

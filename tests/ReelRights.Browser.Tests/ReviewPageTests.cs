@@ -14,10 +14,10 @@ public sealed class ReviewPageTests
         var dir = Directory.CreateTempSubdirectory("rr-review-").FullName;
         var original = Path.Combine(dir, "ep1.mp4");
         var copy = Path.Combine(dir, "copy.mp4");
-        await FfmpegAsync("-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=10",
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=10",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=10",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", original);
-        await FfmpegAsync("-i", original, "-filter_complex", "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320[v]", "-map", "[v]", "-map", "0:a",
+        await Ffmpeg.RunAsync("-i", original, "-filter_complex", "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320[v]", "-map", "[v]", "-map", "0:a",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", copy);
         await using var server = await LoopbackServer.StartAsync("Sqlite");
         var producer = await server.CreateTenantAsync("星河短剧");
@@ -78,16 +78,4 @@ public sealed class ReviewPageTests
         return detail.GetProperty("episodes")[0].GetProperty("code").GetString();
     }
 
-    private static async Task FfmpegAsync(params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var a in (string[])["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments])
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, await stderr);
-    }
 }

@@ -54,7 +54,7 @@ public sealed class VerifyPageTests
         using var api = server.CreateClient(tenant.ApiKey);
         var dir = Directory.CreateTempSubdirectory("rr-verify-cert-").FullName;
         var clip = Path.Combine(dir, "ep1.mp4");
-        await RunFfmpegAsync("-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=6", "-f", "lavfi", "-i", "sine=f=523:d=6:sample_rate=16000",
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=6", "-f", "lavfi", "-i", "sine=f=523:d=6:sample_rate=16000",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", clip);
         var work = (await (await api.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         await using (var file = File.OpenRead(clip))
@@ -110,16 +110,4 @@ public sealed class VerifyPageTests
         Directory.Delete(dir, recursive: true);
     }
 
-    private static async Task RunFfmpegAsync(params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var a in (string[])["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments])
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, await stderr);
-    }
 }

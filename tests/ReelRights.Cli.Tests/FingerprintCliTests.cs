@@ -1,3 +1,4 @@
+using ReelRights.Testing;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
@@ -24,17 +25,17 @@ public sealed class FingerprintCliTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
-        await FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=8",
             "-f", "lavfi", "-i", "testsrc=s=180x320:r=25:d=8,hue=H=2*t,rotate=0.3*t",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=16",
             "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0[v]", "-map", "[v]", "-map", "2:a", .. encode, Reference]);
         // Seconds 4–16, mirrored, cropped, sped up 1.25× with the pitch kept.
-        await FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-ss", "4", "-i", Reference, "-filter_complex",
             "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320,setpts=PTS/1.25[v];[0:a]atempo=1.25[a]",
             "-map", "[v]", "-map", "[a]", .. encode, Copy]);
-        await FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=10",
             "-f", "lavfi", "-i", "anoisesrc=d=10:c=brown:a=0.3:r=16000", .. encode, Unrelated]);
     }
@@ -122,20 +123,4 @@ public sealed class FingerprintCliTests : IAsyncLifetime
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static async Task FfmpegAsync(string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in (string[])["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments])
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("ffmpeg failed: " + await stderr);
-        }
-    }
 }

@@ -24,7 +24,7 @@ public sealed class JobCrashRecoveryTests
         await using var database = await TestDatabase.CreateAsync("Sqlite");
         var dataDir = Directory.CreateTempSubdirectory("rr-jobcrash-").FullName;
         var clip = Path.Combine(dataDir, "long.mp4");
-        await RunFfmpegAsync("-f", "lavfi", "-i", "mandelbrot=s=360x640:r=25,trim=duration=90", "-f", "lavfi", "-i", "sine=f=440:d=90:sample_rate=16000",
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "mandelbrot=s=360x640:r=25,trim=duration=90", "-f", "lavfi", "-i", "sine=f=440:d=90:sample_rate=16000",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", clip);
         var env = new Dictionary<string, string>
         {
@@ -67,9 +67,9 @@ public sealed class JobCrashRecoveryTests
         var dataDir = Directory.CreateTempSubdirectory("rr-scancrash-").FullName;
         var episode = Path.Combine(dataDir, "episode.mp4");
         var copy = Path.Combine(dataDir, "copy.mp4");
-        await RunFfmpegAsync("-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=30", "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=30",
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=30", "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=30",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", episode);
-        await RunFfmpegAsync("-i", episode, "-vf", "hflip", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", copy);
+        await Ffmpeg.RunAsync("-i", episode, "-vf", "hflip", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", copy);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var site = builder.Build();
@@ -161,16 +161,4 @@ public sealed class JobCrashRecoveryTests
         }
     }
 
-    private static async Task RunFfmpegAsync(params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var a in (string[])["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments])
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, await stderr);
-    }
 }

@@ -18,9 +18,9 @@ public sealed class RegisterCommandTests : IAsyncLifetime
     {
         server = await LoopbackServer.StartAsync("Sqlite");
         string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
-        await FfmpegAsync(["-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=8",
+        await Ffmpeg.RunAsync(["-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=8",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=8", .. encode, Path.Combine(dir, "ep1.mp4")]);
-        await FfmpegAsync(["-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=8",
+        await Ffmpeg.RunAsync(["-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=8",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(300+200*sin(7*floor(3*t))))':s=16000:d=8", .. encode, Path.Combine(dir, "ep2.mp4")]);
     }
 
@@ -104,19 +104,4 @@ public sealed class RegisterCommandTests : IAsyncLifetime
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    private static async Task FfmpegAsync(string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in (string[])["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments])
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(startInfo)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("ffmpeg failed: " + await stderr);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using ReelRights.Testing;
 using System.Diagnostics;
 using System.Text;
 using ReelRights.Core.Aigc;
@@ -40,9 +41,9 @@ public sealed class AigcTests
         var dir = Directory.CreateTempSubdirectory("rr-aigc-").FullName;
         var labelled = Path.Combine(dir, "labelled.mp4");
         var plain = Path.Combine(dir, "plain.mp4");
-        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=64x64:rate=5:duration=1", "-metadata", "AIGC=" + LabelJson,
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=64x64:rate=5:duration=1", "-metadata", "AIGC=" + LabelJson,
             "-movflags", "use_metadata_tags", "-c:v", "libx264", "-pix_fmt", "yuv420p", labelled);
-        await FfmpegAsync("-f", "lavfi", "-i", "testsrc2=size=64x64:rate=5:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", plain);
+        await Ffmpeg.RunAsync("-f", "lavfi", "-i", "testsrc2=size=64x64:rate=5:duration=1", "-c:v", "libx264", "-pix_fmt", "yuv420p", plain);
         var media = new FfmpegMedia();
 
         var found = AigcLabelReader.Read(await media.ProbeAsync(labelled, CancellationToken.None));
@@ -87,16 +88,4 @@ public sealed class AigcTests
         return box;
     }
 
-    private static async Task FfmpegAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-v", "error", "-y" }.Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var p = Process.Start(psi)!;
-        var err = await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        p.ExitCode.ShouldBe(0, err);
-    }
 }

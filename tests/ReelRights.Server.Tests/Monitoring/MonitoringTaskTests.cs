@@ -30,14 +30,14 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
-        await RegistrationApiTests.FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=12",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=12", .. encode, Path.Combine(dir, "episode.mp4")]);
-        await RegistrationApiTests.FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-ss", "1", "-i", Path.Combine(dir, "episode.mp4"), "-filter_complex", "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320[v]", "-map", "[v]", "-map", "0:a",
             .. encode, Path.Combine(dir, "pirated.mp4")]);
-        await RegistrationApiTests.FfmpegAsync(["-i", Path.Combine(dir, "episode.mp4"), .. encode, Path.Combine(dir, "licensed.mp4")]);
-        await RegistrationApiTests.FfmpegAsync([
+        await Ffmpeg.RunAsync(["-i", Path.Combine(dir, "episode.mp4"), .. encode, Path.Combine(dir, "licensed.mp4")]);
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=8", "-f", "lavfi", "-i", "anoisesrc=d=8:c=brown:a=0.3:r=16000", .. encode, Path.Combine(dir, "unrelated.mp4")]);
 
         var builder = WebApplication.CreateSlimBuilder();

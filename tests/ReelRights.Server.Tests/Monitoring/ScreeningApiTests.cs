@@ -28,12 +28,12 @@ public sealed class ScreeningApiTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
-        await RegistrationApiTests.FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=12",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=12", .. encode, Episode]);
-        await RegistrationApiTests.FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-ss", "2", "-i", Episode, "-filter_complex", "[0:v]hflip,setpts=PTS/1.25[v];[0:a]atempo=1.25[a]", "-map", "[v]", "-map", "[a]", .. encode, Copy]);
-        await RegistrationApiTests.FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=8", "-f", "lavfi", "-i", "anoisesrc=d=8:c=brown:a=0.3:r=16000", .. encode, Unrelated]);
     }
 

@@ -27,16 +27,16 @@ public sealed class RegistrationApiTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
-        await FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=8",
             "-f", "lavfi", "-i", "testsrc=s=180x320:r=25:d=8,hue=H=2*t,rotate=0.3*t",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=16",
             "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0[v]", "-map", "[v]", "-map", "2:a", .. encode, Episode1]);
-        await FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=12",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(300+200*sin(7*floor(3*t))))':s=16000:d=12", .. encode, Episode2]);
         // A pirate's copy of episode 1: mirrored, cropped, sped up 1.25× with the pitch kept.
-        await FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-ss", "2", "-i", Episode1, "-filter_complex",
             "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320,setpts=PTS/1.25[v];[0:a]atempo=1.25[a]",
             "-map", "[v]", "-map", "[a]", .. encode, PiratedCopy]);
@@ -157,7 +157,7 @@ public sealed class RegistrationApiTests : IAsyncLifetime
     public async Task Upload_FileLabelledAiGenerated_WhileDeclaredWithoutAi_IsFlaggedAndSealedOnRecord()
     {
         var labelled = Path.Combine(dir, "labelled.mp4");
-        await FfmpegAsync(["-f", "lavfi", "-i", "testsrc2=s=180x320:r=25:d=4", "-f", "lavfi", "-i", "sine=f=330:d=4:sample_rate=16000",
+        await Ffmpeg.RunAsync(["-f", "lavfi", "-i", "testsrc2=s=180x320:r=25:d=4", "-f", "lavfi", "-i", "sine=f=330:d=4:sample_rate=16000",
             "-metadata", "AIGC={\"Label\":\"1\",\"ContentProducer\":\"001191110108MA01KP2T4U00000\",\"ProduceID\":\"clip-7\"}",
             "-movflags", "use_metadata_tags", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", labelled]);
         await using var server = await LoopbackServer.StartAsync("Sqlite");
@@ -223,19 +223,4 @@ public sealed class RegistrationApiTests : IAsyncLifetime
         }
     }
 
-    internal static async Task FfmpegAsync(string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo("ffmpeg") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in (string[])["-nostdin", "-hide_banner", "-v", "error", "-y", .. arguments])
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(startInfo)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException("ffmpeg failed: " + await stderr);
-        }
-    }
 }

@@ -21,7 +21,7 @@ public sealed class RegistrationBadInputTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await RegistrationApiTests.FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "testsrc=s=180x320:r=25:d=4", "-f", "lavfi", "-i", "sine=f=440:d=4:sample_rate=16000",
             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-movflags", "+faststart", Clip]);
         server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?> { ["Registration:MaxMediaBytes"] = "300000" });

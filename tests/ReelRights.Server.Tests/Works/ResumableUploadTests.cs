@@ -21,7 +21,7 @@ public sealed class ResumableUploadTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await RegistrationApiTests.FfmpegAsync([
+        await Ffmpeg.RunAsync([
             "-f", "lavfi", "-i", "testsrc=s=360x640:r=25:d=6", "-f", "lavfi", "-i", "sine=f=440:d=6:sample_rate=16000",
             "-c:v", "libx264", "-preset", "ultrafast", "-crf", "18", "-pix_fmt", "yuv420p", "-c:a", "aac", Clip]);
         server = await LoopbackServer.StartAsync("Sqlite");
