@@ -14,6 +14,9 @@ public sealed class RegistrationOptions
     /// <summary>Files at least this large are uploaded by the web UI in resumable chunks (a quarter of this each, 64 KiB–8 MiB).</summary>
     public long ResumableUploadBytes { get; set; } = 32L << 20;
 
+    /// <summary>How long a chunk waits for an earlier request on the same upload (e.g. one whose connection dropped) to let go before the answer is "busy".</summary>
+    public TimeSpan UploadLockWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Largest file the public verification page accepts (a receipt, a certificate PDF or media).</summary>
     public long MaxVerifyBytes { get; set; } = 2L << 30;
 }

@@ -72,7 +72,7 @@ public sealed class UploadService(ReelRightsDbContext db, IOptions<RegistrationO
         actor.Require(Permissions.WorksWrite);
         var upload = await FindAsync(actor, id, cancellationToken);
         var path = PartPath(id);
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+        await using var file = await OpenExclusiveAsync(path, cancellationToken);
         if (file.Length != offset)
         {
             throw new ReelRightsException(ErrorKind.Conflict, "offset-mismatch",
@@ -104,6 +104,33 @@ public sealed class UploadService(ReelRightsDbContext db, IOptions<RegistrationO
         await file.FlushAsync(cancellationToken);
         file.Flush(flushToDisk: true);
         return Status(upload, written);
+    }
+
+    /// <summary>
+    /// Opens the part file for writing, alone. A client that lost its connection mid-chunk often
+    /// retries before the server has finished with the dropped request; that request still holds
+    /// the file for a moment, so we wait a little for it instead of failing, and only then answer
+    /// "busy" (the client asks for the offset and tries again).
+    /// </summary>
+    private async Task<FileStream> OpenExclusiveAsync(string path, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + options.Value.UploadLockWait;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw new ReelRightsException(ErrorKind.Conflict, "upload-busy",
+                        "另一个请求正在写入这个上传，请稍后查询续传位置再继续。", "Another request is writing to this upload; ask for the offset and continue a little later.");
+                }
+                await Task.Delay(50, cancellationToken);
+            }
+        }
     }
 
     public async Task DeleteAsync(Actor actor, Guid id, CancellationToken cancellationToken)

@@ -95,6 +95,38 @@ public sealed class ResumableUploadTests : IAsyncLifetime
         await (await client.SendAsync(noOffset)).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "missing-offset");
     }
 
+    [Fact]
+    public async Task Chunk_WhileAnotherRequestWritesTheUpload_WaitsThenAnswersBusy_AndTheWriterFinishes()
+    {
+        await using var shortWait = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?> { ["Registration:UploadLockWait"] = "00:00:00.400" });
+        var tenant = await shortWait.CreateTenantAsync("星河短剧");
+        using var client = shortWait.CreateClient(tenant.ApiKey);
+        var id = (await (await client.PostAsJsonAsync("/api/uploads", new { length = 300_000 })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        // Enough bytes before the stall that the client's send buffer goes out and the server is writing.
+        var stalled = new StallingStream(new byte[300_000], stallAfter: 150_000);
+        var writer = PatchAsync(client, id, 0, stalled);
+        await stalled.Stalled.WaitAsync(TimeSpan.FromSeconds(30));
+        // Once the first request holds the upload, a second one waits, then is told it is busy (until
+        // the server gets there, a probe at a wrong offset is answered with the offset instead).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string? code;
+        do
+        {
+            using var probe = await PatchAsync(client, id, 299_999, new MemoryStream(new byte[1]));
+            probe.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            code = (await probe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+            code.ShouldBeOneOf("upload-busy", "offset-mismatch");
+        }
+        while (code != "upload-busy" && DateTime.UtcNow < deadline);
+        code.ShouldBe("upload-busy");
+
+        stalled.Release();
+        var done = await writer;
+        done.StatusCode.ShouldBe(HttpStatusCode.OK, await done.Content.ReadAsStringAsync());
+        (await client.GetFromJsonAsync<JsonElement>($"/api/uploads/{id}")).GetProperty("offset").GetInt64().ShouldBe(300_000);
+    }
+
     private static Task<HttpResponseMessage> PatchAsync(HttpClient client, string? id, long offset, Stream body)
     {
         var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/uploads/{id}") { Content = new StreamContent(body) };
@@ -125,6 +157,50 @@ public sealed class ResumableUploadTests : IAsyncLifetime
             position += n;
             return n;
         }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A body that sends some bytes, then waits until released, as a slow link would.</summary>
+    private sealed class StallingStream(byte[] data, int stallAfter) : Stream
+    {
+        private readonly TaskCompletionSource stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int position;
+
+        public Task Stalled => stalled.Task;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => data.Length;
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public void Release() => released.TrySetResult();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (position == stallAfter)
+            {
+                stalled.TrySetResult();
+                await released.Task.WaitAsync(cancellationToken);
+            }
+            var end = position < stallAfter ? stallAfter : data.Length;
+            var n = Math.Min(buffer.Length, end - position);
+            data.AsMemory(position, n).CopyTo(buffer);
+            position += n;
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
         public override void Flush()
         {
