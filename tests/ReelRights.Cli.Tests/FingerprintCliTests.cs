@@ -93,6 +93,26 @@ public sealed class FingerprintCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Match_IndexFromAnOlderVersion_IsRebuiltFromTheReferencesAndMatches()
+    {
+        var rrfp = Path.Combine(dir, "episode.rrfp");
+        (await RunAsync("fingerprint", Reference, "-o", rrfp)).Exit.ShouldBe(0);
+        (await RunAsync("index", "add", "--index", IndexDir, "--id", "第1集", rrfp)).Exit.ShouldBe(0);
+        var indexFile = Path.Combine(IndexDir, "index.rrix");
+        var current = File.ReadAllBytes(indexFile)[4];
+        // An index written by the previous engine: same magic, older version byte, other contents.
+        await File.WriteAllBytesAsync(indexFile, [.. "RRIX"u8, (byte)(current - 1), .. new byte[64]]);
+
+        var (exit, stdout, stderr) = await RunAsync("match", "--index", IndexDir, Copy, "--json");
+
+        exit.ShouldBe(0, stderr);
+        stderr.ShouldContain("rebuilding");
+        var match = JsonDocument.Parse(stdout).RootElement.GetProperty("matches").EnumerateArray().ShouldHaveSingleItem();
+        match.GetProperty("referenceId").GetString().ShouldBe("第1集");
+        File.ReadAllBytes(indexFile)[4].ShouldBe(current);
+    }
+
+    [Fact]
     public async Task Match_NoIndex_FailsClearly()
     {
         var (exit, _, stderr) = await RunAsync("match", "--index", Path.Combine(dir, "missing"), Copy, "--json");

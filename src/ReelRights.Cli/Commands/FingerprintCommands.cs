@@ -90,7 +90,7 @@ internal static class FingerprintCommands
                 throw ReelRightsException.Invalid("invalid-threshold", "--threshold 需在 (0, 1] 之间。", "--threshold must be in (0, 1].");
             }
 
-            var matcher = new FingerprintMatcher(await LoadAsync(folder), limit);
+            var matcher = new FingerprintMatcher(await LoadAsync(folder, parse.InvocationConfiguration.Error, ct), limit);
             foreach (var path in parse.GetValue(files)!)
             {
                 var query = await FingerprintInputs.ReadAsync(path, ct);
@@ -166,11 +166,11 @@ internal static class FingerprintCommands
     private static Option<string> IndexOption() =>
         new("--index") { Description = "索引目录 / Index directory", Required = true };
 
-    private static async Task<ReelRights.Fingerprinting.Indexing.ReferenceIndex> LoadAsync(IndexDirectory folder)
+    private static async Task<ReelRights.Fingerprinting.Indexing.ReferenceIndex> LoadAsync(IndexDirectory folder, TextWriter progress, CancellationToken ct)
     {
         try
         {
-            return await folder.LoadAsync();
+            return await folder.LoadAsync(progress, ct);
         }
         catch (FingerprintFormatException e)
         {

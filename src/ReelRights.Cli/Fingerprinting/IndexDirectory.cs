@@ -22,6 +22,28 @@ internal sealed class IndexDirectory(string root)
 
     public bool HasIndex => File.Exists(Path.Combine(Root, IndexName));
 
+    /// <summary>
+    /// Loads the index; one written by an older engine version is first rebuilt from the
+    /// references' fingerprint files (their format has not changed), so an upgrade needs no
+    /// manual step.
+    /// </summary>
+    public async Task<ReferenceIndex> LoadAsync(TextWriter progress, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, IndexName);
+        var header = new byte[5];
+        await using (var probe = File.OpenRead(path))
+        {
+            await probe.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+        if (header.AsSpan(0, 4).SequenceEqual("RRIX"u8) && !ReferenceIndex.IsCurrentFormat(header) && File.Exists(Path.Combine(Root, ManifestName)))
+        {
+            await progress.WriteLineAsync("索引由旧版本生成，正在从参考指纹重建 / the index was built by an older version; rebuilding it from the reference fingerprints");
+            return await AddAsync([], cancellationToken);
+        }
+        await using var stream = File.OpenRead(path);
+        return ReferenceIndex.ReadFrom(stream);
+    }
+
     public async Task<ReferenceIndex> AddAsync(IReadOnlyList<(string Id, Fingerprint Fingerprint)> added, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.Combine(Root, "references"));
@@ -45,12 +67,6 @@ internal sealed class IndexDirectory(string root)
         await WriteAtomicallyAsync(Path.Combine(Root, ManifestName),
             s => JsonSerializer.Serialize(s, manifest.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary()), cancellationToken);
         return index;
-    }
-
-    public async Task<ReferenceIndex> LoadAsync()
-    {
-        await using var stream = File.OpenRead(Path.Combine(Root, IndexName));
-        return ReferenceIndex.ReadFrom(stream);
     }
 
     private async Task<Dictionary<string, string>> ReadManifestAsync(CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace ReelRights.Fingerprinting.Alignment;
 /// <param name="Speed">Copy speed relative to the reference.</param>
 /// <param name="Offset">Reference seconds at query time 0.</param>
 /// <param name="Segments">Supported intervals.</param>
-/// <param name="Evidence">Weighted count of supporting query frames, discounted for repetition (see <see cref="HoughAligner"/>).</param>
+/// <param name="Evidence">Video: distinct pictures passed in order; audio: foreground frames, discounted for repetition (see <see cref="HoughAligner"/>).</param>
 internal sealed record AlignedLine(double Speed, double Offset, IReadOnlyList<MatchedSegment> Segments, double Evidence)
 {
     public double ReferenceTimeAt(double queryTime) => (Speed * queryTime) + Offset;

@@ -11,7 +11,9 @@ namespace ReelRights.Fingerprinting.Alignment;
 /// spatio-temporal post-filtering", IEEE TMM 12(4), 2010. A query frame counts once per cell, so
 /// a still shot that matches many reference frames does not pile up votes. The best line is
 /// refined by least squares, cut into segments at gaps, removed, and the search repeats, which
-/// yields several segments (a compilation, or the same episode used twice).
+/// yields several segments (a compilation, or the same episode used twice). Every vote places
+/// the line and its segments; only some count as evidence (<see cref="AlignmentSettings.DistinctRadius"/>,
+/// <see cref="Vote.Salient"/>).
 /// </summary>
 internal static class HoughAligner
 {
@@ -175,7 +177,7 @@ internal static class HoughAligner
         List<Vote> inliers, double speed, double offset, AlignmentSettings settings)
     {
         var segments = new List<MatchedSegment>();
-        var evidence = 0.0;
+        var supporting = new List<Vote>();
         var start = 0;
         for (var i = 1; i <= inliers.Count; i++)
         {
@@ -195,9 +197,10 @@ internal static class HoughAligner
             var q1 = run[^1].QueryTime + (settings.FrameSeconds / 2);
             q0 = Math.Max(0, q0);
             segments.Add(new MatchedSegment(q0, q1, (speed * q0) + offset, (speed * q1) + offset));
-            evidence += Evidence(run);
+            supporting.AddRange(run);
         }
 
+        var evidence = settings.DistinctRadius is { } radius ? DistinctEvidence(supporting, radius) : DiscountedEvidence(supporting);
         return (segments, evidence);
     }
 
@@ -225,15 +228,28 @@ internal static class HoughAligner
 
     /// <summary>
     /// Supporting frames, each weighted by its similarity, and discounted to 0.3 when its reference
-    /// descriptor key repeats one of the last eight: a held shot is one piece of evidence, not forty.
+    /// descriptor key repeats one of the last eight: a held sound is one piece of evidence, not
+    /// forty. Salient (foreground) frames count in full; background frames corroborate them, up to
+    /// as much again: a bed heard at the same alignment as the voice confirms the voice, but alone
+    /// it identifies only the music the episodes of a series share (<see cref="Audio.AudioSalience"/>).
     /// </summary>
-    private static double Evidence(List<Vote> run)
+    private static double DiscountedEvidence(List<Vote> supporting)
     {
         var recent = new Queue<int>();
-        var sum = 0.0;
-        foreach (var v in run)
+        var salient = 0.0;
+        var background = 0.0;
+        foreach (var v in supporting)
         {
-            sum += v.Weight * (recent.Contains(v.ReferenceKey) ? 0.3 : 1.0);
+            var evidence = v.Weight * (recent.Contains(v.ReferenceKey) ? 0.3 : 1.0);
+            if (v.Salient)
+            {
+                salient += evidence;
+            }
+            else
+            {
+                background += evidence;
+            }
+
             recent.Enqueue(v.ReferenceKey);
             if (recent.Count > 8)
             {
@@ -241,6 +257,50 @@ internal static class HoughAligner
             }
         }
 
+        return salient + Math.Min(background, salient);
+    }
+
+    /// <summary>
+    /// The number of distinct pictures the line passes through, each weighted by its similarity:
+    /// a vote counts only if its query descriptor and its reference descriptor are both more than
+    /// <paramref name="radius"/> bits from every one already counted on the line. Frames closer
+    /// than the verification radius are the same picture to the matcher, so a held or slowly
+    /// moving shot — a static camera on a set that other episodes share, which matches them at any
+    /// offset and speed — is one piece of evidence however long it lasts, and a copy's evidence
+    /// grows with the cuts and movements it reproduces in order. Both sides must change: a still
+    /// query against a changing reference (or the reverse) confirms no alignment, and the
+    /// reference side alone could count one picture once per indexed crop. This is the
+    /// temporal-consistency argument of Douze, Jégou and Schmid (IEEE TMM 2010) made explicit:
+    /// only changes can confirm an alignment.
+    /// </summary>
+    private static double DistinctEvidence(List<Vote> supporting, int radius)
+    {
+        var queries = new List<ulong>();
+        var references = new List<ulong>();
+        var sum = 0.0;
+        foreach (var v in supporting)
+        {
+            if (v.Salient && IsNew(queries, v.QueryBits, radius) && IsNew(references, v.ReferenceBits, radius))
+            {
+                queries.Add(v.QueryBits);
+                references.Add(v.ReferenceBits);
+                sum += v.Weight;
+            }
+        }
+
         return sum;
+    }
+
+    private static bool IsNew(List<ulong> counted, ulong bits, int radius)
+    {
+        foreach (var c in counted)
+        {
+            if (System.Numerics.BitOperations.PopCount(c ^ bits) <= radius)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -29,6 +29,12 @@ internal static class AudioHash
 
     public const int WeakBitCount = 6;
 
+    /// <summary>
+    /// Set above the 32 descriptor bits of an audio posting when the reference frame is foreground
+    /// (<see cref="AudioSalience"/>); index format version 2.
+    /// </summary>
+    public const ulong ForegroundFlag = 1UL << 32;
+
     private const int MeanRadius = 16;
     private const byte SilenceLevel = (byte)((-70 + 120) * 2);
 

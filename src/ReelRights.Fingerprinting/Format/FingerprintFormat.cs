@@ -9,7 +9,7 @@ namespace ReelRights.Fingerprinting.Format;
 /// The .rrfp file, version 1 (all integers little-endian):
 /// <code>
 /// "RRFP" · version 0x01 · flags (bit 0 video, bit 1 audio) · 2 reserved zero bytes
-/// video: frameRate, width, height, frameCount, slotCount (4), regionCount (int32 each)
+/// video: frameRate, width, height, frameCount, slotCount (5: crops 100/90/80 %, sharp box, inset), regionCount (int32 each)
 ///        regionCount × (firstFrame int32, x, y, w, h int16)
 ///        frameCount·slotCount × bits uint64, then as many weak-bit masks uint64
 /// audio: sampleRate, hop, window, bandCount, frameCount (int32 each)
@@ -18,6 +18,9 @@ namespace ReelRights.Fingerprinting.Format;
 /// </code>
 /// The analysis parameters are written and checked on read, so a file made with other
 /// parameters is refused rather than silently compared. A new layout gets a new version byte.
+/// Slot 4 held only the motion box before the inset tracker; such a file still reads and
+/// matches as before (slot 4 is a query-side guess, never indexed), so neither the layout nor
+/// the version changed.
 /// </summary>
 internal static class FingerprintFormat
 {

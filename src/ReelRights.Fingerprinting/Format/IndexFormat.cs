@@ -6,15 +6,22 @@ using ReelRights.Fingerprinting.Matching;
 namespace ReelRights.Fingerprinting.Format;
 
 /// <summary>
-/// The .rrix index file, version 1 (little-endian): "RRIX" · version 0x01 · reference table
+/// The .rrix index file, version 2 (little-endian): "RRIX" · version 0x02 · reference table
 /// (count; per reference: id as int32 length + UTF-8, video first id, video frames, audio first
 /// id, audio frames, duration) · common spans (count; reference number, modality byte, start,
 /// end) · video then audio posting table (key count, posting count, keys, offsets, ids, bits as
-/// raw little-endian arrays) · SHA-256 trailer.
+/// raw little-endian arrays) · SHA-256 trailer. An audio posting's bits hold the 32-bit
+/// descriptor and, in bit 32, the foreground flag of the reference frame
+/// (<see cref="Audio.AudioHash.ForegroundFlag"/>).
+/// <para>
+/// Version 1 had the same layout without the flag; read as version 2 it would make every audio
+/// frame background, so it is refused like any other version (rebuild the index from the
+/// references' .rrfp files, which have not changed).
+/// </para>
 /// </summary>
 internal static class IndexFormat
 {
-    public const byte Version = 1;
+    public const byte Version = 2;
 
     /// <summary>The reader holds the file in one array; larger indexes need a memory-mapped reader (not built yet).</summary>
     public const long MaxBytes = int.MaxValue - 64;

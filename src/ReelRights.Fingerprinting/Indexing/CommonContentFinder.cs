@@ -8,10 +8,23 @@ namespace ReelRights.Fingerprinting.Indexing;
 /// episode). Longer shared stretches are not masked: two references sharing more than
 /// <see cref="MaxSharedFraction"/> of either are duplicates, a conflict for the registry to
 /// resolve, not common content to hide.
+/// <para>
+/// The bar for "shared" is lower than the bar for a match (<see cref="MaskScore"/>): masking
+/// only removes content that another reference also has, which cannot tell the two apart
+/// anyway, whereas shared content left in the index adds to the score of every other episode of
+/// the series that a query shares it with — an intro and an outro of the same series each below
+/// the threshold line up on one alignment and pass it together.
+/// </para>
 /// </summary>
 internal static class CommonContentFinder
 {
     public const double MaxSharedFraction = 0.4;
+
+    /// <summary>
+    /// Any alignment the calibration scores above zero, i.e. with more evidence than the noise
+    /// floor of <see cref="ScoreCalibration"/>, counts as shared.
+    /// </summary>
+    public const double MaskScore = 1e-6;
 
     public static List<CommonSpan> Find(ReferenceIndex index, List<ReferenceEntry> entries, CancellationToken cancellationToken)
     {
@@ -34,7 +47,7 @@ internal static class CommonContentFinder
                 self.Fingerprint.Video is null ? null : self.Fingerprint.Restrict(keepVideo: true, keepAudio: false),
                 self.Fingerprint.Audio is null ? null : self.Fingerprint.Restrict(keepVideo: false, keepAudio: true),
             };
-            foreach (var match in queries.OfType<Fingerprint>().SelectMany(q => matcher.Match(q, r, ScoreCalibration.DefaultThreshold, cancellationToken)))
+            foreach (var match in queries.OfType<Fingerprint>().SelectMany(q => matcher.Match(q, r, MaskScore, cancellationToken)))
             {
                 foreach (var s in match.Segments)
                 {

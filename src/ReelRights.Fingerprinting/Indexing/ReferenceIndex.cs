@@ -22,10 +22,12 @@ public sealed class ReferenceIndex
         CommonContent = common;
         videoFirst = [.. references.Select(r => r.VideoFirst)];
         audioFirst = [.. references.Select(r => r.AudioFirst)];
+        masked = [.. references.Select(r => Union(common.Where(c => c.ReferenceId == r.Id)))];
     }
 
     private readonly uint[] videoFirst;
     private readonly uint[] audioFirst;
+    private readonly List<(double Start, double End)>[] masked;
 
     /// <summary>Reference ids in index order.</summary>
     public IReadOnlyList<string> ReferenceIds => [.. References.Select(r => r.Id)];
@@ -86,6 +88,16 @@ public sealed class ReferenceIndex
     /// <exception cref="FingerprintFormatException">Not an index, another version, truncated or corrupted.</exception>
     public static ReferenceIndex ReadFrom(Stream stream) => IndexFormat.Read(stream);
 
+    /// <summary>
+    /// Whether the file starting with <paramref name="header"/> (its first 5 bytes) is an index
+    /// in the current format; an index of an older version is rebuilt from its references.
+    /// </summary>
+    public static bool IsCurrentFormat(ReadOnlySpan<byte> header) =>
+        header.Length >= 5 && header[..4].SequenceEqual(IndexFormat.Magic) && header[4] == IndexFormat.Version;
+
+    /// <summary>Seconds of reference <paramref name="reference"/> masked as common content (either modality), sorted and disjoint.</summary>
+    internal IReadOnlyList<(double Start, double End)> MaskedSpans(int reference) => masked[reference];
+
     internal int ReferenceOfVideo(uint id) => Owner(videoFirst, id);
 
     internal int ReferenceOfAudio(uint id) => Owner(audioFirst, id);
@@ -105,6 +117,24 @@ public sealed class ReferenceIndex
         }
 
         return i;
+    }
+
+    private static List<(double Start, double End)> Union(IEnumerable<CommonSpan> spans)
+    {
+        var union = new List<(double Start, double End)>();
+        foreach (var s in spans.OrderBy(s => s.StartSeconds))
+        {
+            if (union.Count > 0 && s.StartSeconds <= union[^1].End)
+            {
+                union[^1] = (union[^1].Start, Math.Max(union[^1].End, s.EndSeconds));
+            }
+            else
+            {
+                union.Add((s.StartSeconds, s.EndSeconds));
+            }
+        }
+
+        return union;
     }
 
     private static long TableBytes(PostingTable t) => (t.Count * 12L) + (t.Keys.Length * 8L);
@@ -180,13 +210,14 @@ public sealed class ReferenceIndex
 
             var masked = Spans(common, table[r].Id, MatchModality.Audio);
             var (b, weak) = AudioHash.Compute(audio, 0);
+            var foreground = AudioSalience.Foreground(audio);
             for (var f = 0; f < audio.FrameCount; f++)
             {
                 if (weak[f] != 0 && !IsMasked(masked, AudioTrack.TimeOf(f)))
                 {
                     keys.Add(AudioHash.Key(b[f]));
                     ids.Add(table[r].AudioFirst + (uint)f);
-                    bits.Add(b[f]);
+                    bits.Add(b[f] | (foreground[f] ? AudioHash.ForegroundFlag : 0));
                 }
             }
         }

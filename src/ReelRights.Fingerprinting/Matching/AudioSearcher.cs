@@ -100,7 +100,8 @@ internal static class AudioSearcher
 
                     var referenceTime = (float)AudioTrack.TimeOf((int)(id - index.References[r].AudioFirst));
                     var weight = (float)(MaxDistance + 1 - distance) / (MaxDistance + 1);
-                    list.Add(new Vote(f, queryTime, referenceTime, weight, AudioHash.Key((uint)table.Bits[p])));
+                    var salient = (table.Bits[p] & AudioHash.ForegroundFlag) != 0;
+                    list.Add(new Vote(f, queryTime, referenceTime, weight, AudioHash.Key((uint)table.Bits[p]), bits[f], (uint)table.Bits[p], salient));
                 }
             }
         }

@@ -71,7 +71,8 @@ public sealed class FingerprintMatcher
                 || (kept.Any(g => g.Modality == MatchModality.Video) && kept.Any(g => g.Modality == MatchModality.Audio))
                 ? MatchModality.Both
                 : kept[0].Modality;
-            var segments = kept.SelectMany(g => g.Segments()).OrderBy(s => s.QueryStart).ToList();
+            var masked = index.MaskedSpans(reference);
+            var segments = kept.SelectMany(g => g.Segments(masked)).OrderBy(s => s.QueryStart).ToList();
             matches.Add(new FingerprintMatch(
                 index.References[reference].Id, Math.Round(kept[0].Score, 4), modality,
                 Math.Round(kept[0].Representative.Speed, 3), segments));

@@ -19,17 +19,28 @@ internal sealed class LineGroup(AlignedLine first, bool isVideo, double score)
         ? MatchModality.Both
         : VideoScore > 0 ? MatchModality.Video : MatchModality.Audio;
 
+    /// <summary>
+    /// Two lines describe the same alignment when, wherever the new one is supported, they put
+    /// the query at reference times less than a second apart. Their slopes are not compared: a
+    /// few seconds of video (a short excerpt, a slowly moving shot) fix the offset far better
+    /// than the speed, and over such a segment a slope error of several per cent moves the
+    /// reference time by less than the tolerance.
+    /// </summary>
     public bool Agrees(AlignedLine line)
     {
         var a = Representative;
-        if (Math.Abs(a.Speed - line.Speed) > 0.06)
+        foreach (var s in line.Segments)
         {
-            return false;
+            foreach (var t in (ReadOnlySpan<double>)[s.QueryStart, s.QueryEnd])
+            {
+                if (Math.Abs(a.ReferenceTimeAt(t) - line.ReferenceTimeAt(t)) >= 1.0)
+                {
+                    return false;
+                }
+            }
         }
 
-        // Compare the two lines where the query has them, not at query time 0.
-        var t = line.Segments[0].QueryStart;
-        return Math.Abs(a.ReferenceTimeAt(t) - line.ReferenceTimeAt(t)) < 1.0;
+        return true;
     }
 
     public void Add(AlignedLine line, bool isVideo, double score)
@@ -45,14 +56,22 @@ internal sealed class LineGroup(AlignedLine first, bool isVideo, double score)
         }
     }
 
-    /// <summary>The union of the group's segments, on the representative line.</summary>
-    public List<MatchedSegment> Segments()
+    /// <summary>
+    /// The union of the group's segments, on the representative line. Two segments whose gap
+    /// falls, in the reference, on content masked as common (<paramref name="masked"/>) are one:
+    /// the index holds no evidence there, so the gap says nothing against the copy, and a copy
+    /// continuing at the same alignment on both sides of it is one copy.
+    /// </summary>
+    /// <param name="masked">The reference's masked seconds, sorted and disjoint; null for none.</param>
+    public List<MatchedSegment> Segments(IReadOnlyList<(double Start, double End)>? masked = null)
     {
+        var line = Representative;
         var intervals = Lines.SelectMany(l => l.Segments).OrderBy(s => s.QueryStart).ToList();
         var merged = new List<(double Start, double End)>();
         foreach (var s in intervals)
         {
-            if (merged.Count > 0 && s.QueryStart <= merged[^1].End + 0.5)
+            if (merged.Count > 0 && (s.QueryStart <= merged[^1].End + 0.5
+                || Covered(masked, line.ReferenceTimeAt(merged[^1].End) + 0.5, line.ReferenceTimeAt(s.QueryStart) - 0.5)))
             {
                 merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, s.QueryEnd));
             }
@@ -62,9 +81,30 @@ internal sealed class LineGroup(AlignedLine first, bool isVideo, double score)
             }
         }
 
-        var line = Representative;
         return [.. merged.Select(m => new MatchedSegment(
             Math.Round(m.Start, 3), Math.Round(m.End, 3),
             Math.Round(Math.Max(0, line.ReferenceTimeAt(m.Start)), 3), Math.Round(line.ReferenceTimeAt(m.End), 3)))];
+    }
+
+    private static bool Covered(IReadOnlyList<(double Start, double End)>? spans, double from, double to)
+    {
+        if (spans is null || to <= from)
+        {
+            return false;
+        }
+
+        foreach (var (start, end) in spans)
+        {
+            if (start <= from && end >= from)
+            {
+                from = end;
+                if (from >= to)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -65,7 +65,7 @@ internal static class VideoSearcher
 
                     var referenceTime = (float)(id - index.References[r].VideoFirst) / AnalysisFormat.VideoFrameRate;
                     var weight = (float)(MaxDistance + 1 - distance) / (MaxDistance + 1);
-                    list.Add(new Vote(f, queryTime, referenceTime, weight, FrameHash.Key(table.Bits[p])));
+                    list.Add(new Vote(f, queryTime, referenceTime, weight, FrameHash.Key(table.Bits[p]), bits, table.Bits[p]));
                 }
             }
         }

@@ -31,13 +31,14 @@ public sealed class VideoTrack
         Regions = regions;
     }
 
-    /// <summary>Descriptors per frame: the three crops, then the sharp box and the motion box.</summary>
+    /// <summary>Descriptors per frame: the three crops, then the sharp box and the inset.</summary>
     internal const int SlotCount = 5;
 
     /// <summary>
-    /// Slots of the region guesses of <see cref="Region.RegionEstimate"/> (sharp box: blurred fill
-    /// removed; motion box: a picture-in-picture); empty when the guess is not clearly smaller than
-    /// the frame. Queried, never indexed.
+    /// Slots of the region guesses (sharp box of <see cref="Region.RegionEstimate"/>: blurred fill
+    /// removed; inset: a picture-in-picture, from <see cref="Region.InsetTracker"/>, else the
+    /// motion box); empty when there is no guess clearly smaller than the frame. Queried, never
+    /// indexed, so a wrong guess costs one lookup pass and cannot hide a reference.
     /// </summary>
     internal static readonly int[] QuerySlots = [0, 3, 4];
 

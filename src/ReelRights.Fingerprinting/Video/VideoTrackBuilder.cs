@@ -16,12 +16,14 @@ internal sealed class VideoTrackBuilder
     private readonly int height;
     private readonly IRegionDetector detector;
     private readonly ActivityAccumulator activity;
+    private readonly InsetTracker insets = new();
     private readonly List<byte[]> window = [];
     private readonly List<ulong> bits = [];
     private readonly List<ulong> weak = [];
     private readonly List<RegionSpan> regions = [];
     private readonly float[] coefficients = new float[64];
     private int frameCount;
+    private byte[]? lastOfPreviousWindow;
 
     public VideoTrackBuilder(int width, int height, IRegionDetector? detector = null)
     {
@@ -78,6 +80,9 @@ internal sealed class VideoTrackBuilder
         }
 
         var crops = VideoTrack.CropFractions.Select(estimate.Main.CenteredCrop).ToList();
+        // The inset found from cuts is the better picture-in-picture guess; the motion box only
+        // serves while none is confirmed (a still backdrop around a picture without cuts yet).
+        var inset = insets.Update(window, lastOfPreviousWindow, estimate.Main, width) ?? estimate.Motion;
         foreach (var frame in window)
         {
             foreach (var crop in crops)
@@ -85,7 +90,7 @@ internal sealed class VideoTrackBuilder
                 Describe(frame, crop);
             }
 
-            foreach (var guess in new[] { estimate.Sharp, estimate.Motion })
+            foreach (var guess in new[] { estimate.Sharp, inset })
             {
                 if (guess is { } rect)
                 {
@@ -99,6 +104,7 @@ internal sealed class VideoTrackBuilder
             }
         }
 
+        lastOfPreviousWindow = window[^1];
         window.Clear();
         activity.Decay(0.5f);
     }

@@ -52,4 +52,47 @@ public sealed class HoughAlignerTests
 
         lines[0].Evidence.ShouldBeLessThan(15);
     }
+
+    [Fact]
+    public void Align_StillShotAgainstALookAlikeStill_CountsOnePicture()
+    {
+        // Two episodes filmed on one set: every frame of an 8-second still matches every frame
+        // of the other's still within a few bits of noise, at any offset and speed.
+        var random = new Random(9);
+        var set = (ulong)random.NextInt64() & ~1UL;
+        ulong Noisy() => set ^ (1UL << random.Next(1, 64)) ^ (1UL << random.Next(1, 64));
+        var votes = new List<Vote>();
+        for (var f = 0; f < 64; f++)
+        {
+            for (var r = 0; r < 64; r++)
+            {
+                votes.Add(new Vote(f, f / 8f, 30 + (r / 8f), 0.9f, random.Next(), Noisy(), Noisy()));
+            }
+        }
+
+        var lines = HoughAligner.Align(votes, AlignmentSettings.Video);
+
+        lines.ShouldNotBeEmpty();
+        lines.ShouldAllBe(l => l.Evidence <= 0.9);
+    }
+
+    [Fact]
+    public void Align_CopyThroughFiveShots_CountsFivePictures()
+    {
+        var random = new Random(10);
+        var votes = new List<Vote>();
+        for (var shot = 0; shot < 5; shot++)
+        {
+            var picture = (ulong)random.NextInt64() & ~1UL;
+            for (var i = 0; i < 16; i++)
+            {
+                var f = (shot * 16) + i;
+                votes.Add(new Vote(f, f / 8f, 12 + (f / 8f), 0.9f, random.Next(), picture ^ (1UL << random.Next(1, 64)), picture));
+            }
+        }
+
+        var line = HoughAligner.Align(votes, AlignmentSettings.Video).ShouldHaveSingleItem();
+
+        line.Evidence.ShouldBe(5 * 0.9, 0.01);
+    }
 }

@@ -47,6 +47,19 @@ public sealed class EndToEndTests(GeneratedClips clips)
     }
 
     [Fact]
+    public void Match_PictureInPictureOverMovingFootage_FindsItByThePicture()
+    {
+        // The backdrop moves everywhere and cuts on its own, so only the inset's own cuts tell
+        // where the copy is; the sound is noise, so the picture must decide. The reference cuts
+        // at 8 s and 16 s: the second cut confirms the inset for the window from 12 s on.
+        var match = new FingerprintMatcher(Index()).Match(clips.PictureInPictureFingerprint).ShouldHaveSingleItem();
+
+        match.ReferenceId.ShouldBe("episode-1");
+        match.Modality.ShouldBe(MatchModality.Video);
+        match.Segments.Sum(s => s.QueryDuration).ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
     public void Match_UnrelatedClip_FindsNothing()
     {
         new FingerprintMatcher(Index()).Match(clips.UnrelatedFingerprint).ShouldBeEmpty();

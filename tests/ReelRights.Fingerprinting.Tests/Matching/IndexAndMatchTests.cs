@@ -58,6 +58,21 @@ public sealed class IndexAndMatchTests
     }
 
     [Fact]
+    public void ReadFrom_IndexOfVersion1_FailsNamingTheVersion()
+    {
+        // Version 1 had no foreground flags on audio postings: read as version 2 every audio
+        // frame would be background, so it must be rebuilt, not silently used.
+        using var stream = new MemoryStream();
+        ReferenceIndex.Build([new ReferenceEntry("a", Synthetic.Fingerprint(4, 1))]).WriteTo(stream);
+        var bytes = stream.ToArray();
+        bytes[4].ShouldBe((byte)2);
+        bytes[4] = 1;
+
+        Should.Throw<FingerprintFormatException>(() => ReferenceIndex.ReadFrom(new MemoryStream(bytes)))
+            .Message.ShouldContain("version 1");
+    }
+
+    [Fact]
     public void Build_EpisodesSharingAnIntro_MasksItSoAnotherEpisodeDoesNotMatch()
     {
         // Three episodes of a series open with the same 8-second intro (seed 50).

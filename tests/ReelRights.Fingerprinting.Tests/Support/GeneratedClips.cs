@@ -27,6 +27,9 @@ public sealed class GeneratedClips : IAsyncLifetime
 
     public string Unrelated => Path.Combine(Folder, "unrelated.mp4");
 
+    /// <summary>The reference shrunk to 45 % over other moving footage with cuts of its own; its sound replaced by noise.</summary>
+    public string PictureInPicture => Path.Combine(Folder, "pip.mp4");
+
     public Fingerprint ReferenceFingerprint { get; private set; } = null!;
 
     public Fingerprint CombinedFingerprint { get; private set; } = null!;
@@ -34,6 +37,8 @@ public sealed class GeneratedClips : IAsyncLifetime
     public Fingerprint AudioReplacedFingerprint { get; private set; } = null!;
 
     public Fingerprint UnrelatedFingerprint { get; private set; } = null!;
+
+    public Fingerprint PictureInPictureFingerprint { get; private set; } = null!;
 
     /// <summary>Three 8-second shots (a fractal zoom, a test card changing hue, a rotating pattern) and a melody whose note changes every quarter second.</summary>
     public static string[] EpisodeArguments(string output, int seed) =>
@@ -60,10 +65,21 @@ public sealed class GeneratedClips : IAsyncLifetime
             "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=20",
             "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(400+250*sin(7*floor(3*t))))':s=16000:d=20",
             .. Encode.Split(' '), Unrelated]);
+        // Fixed seeds, so the backdrop and the noise are the same in every run.
+        await FfmpegCli.RunAsync([
+            "-i", Reference,
+            "-f", "lavfi", "-i", "gradients=s=180x320:r=25:speed=0.05:seed=3,trim=duration=5",
+            "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=110:random_seed=4,trim=duration=6",
+            "-f", "lavfi", "-i", "gradients=s=180x320:r=25:speed=0.08:seed=9:type=radial,trim=duration=13",
+            "-f", "lavfi", "-i", "anoisesrc=d=24:c=pink:a=0.2:r=16000:seed=5",
+            "-filter_complex",
+            "[1:v][2:v][3:v]concat=n=3:v=1:a=0,format=yuv420p[bg];[0:v]scale=82:146[fg];[bg][fg]overlay=W-w-14:H*0.18[v]",
+            "-map", "[v]", "-map", "4:a", .. Encode.Split(' '), PictureInPicture]);
         ReferenceFingerprint = await FingerprintAsync(Reference);
         CombinedFingerprint = await FingerprintAsync(Combined);
         AudioReplacedFingerprint = await FingerprintAsync(AudioReplaced);
         UnrelatedFingerprint = await FingerprintAsync(Unrelated);
+        PictureInPictureFingerprint = await FingerprintAsync(PictureInPicture);
     }
 
     public ValueTask DisposeAsync()

@@ -68,22 +68,28 @@ internal static class Synthetic
                 extractor.AddVideoFrame(Picture(144, 256, (seed * 1000) + (f / AnalysisFormat.VideoFrameRate)), 144, 256);
             }
 
-            var random = new Random(seed);
-            var samples = new float[seconds * AnalysisFormat.AudioSampleRate];
-            var frequency = 300.0;
-            for (var i = 0; i < samples.Length; i++)
-            {
-                if (i % 2000 == 0)
-                {
-                    frequency = 250 + (random.NextDouble() * 1500);
-                }
-
-                samples[i] = (float)(0.3 * Math.Sin(2 * Math.PI * frequency * i / AnalysisFormat.AudioSampleRate));
-            }
-
-            extractor.AddAudio(samples);
+            extractor.AddAudio(Tones(seconds, seed));
         }
 
         return extractor.Complete();
+    }
+
+    /// <summary>A tone that jumps to a random pitch every quarter second, different per seed.</summary>
+    public static float[] Tones(int seconds, int seed)
+    {
+        var random = new Random(seed);
+        var samples = new float[seconds * AnalysisFormat.AudioSampleRate];
+        var frequency = 300.0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            if (i % 2000 == 0)
+            {
+                frequency = 250 + (random.NextDouble() * 1500);
+            }
+
+            samples[i] = (float)(0.3 * Math.Sin(2 * Math.PI * frequency * i / AnalysisFormat.AudioSampleRate));
+        }
+
+        return samples;
     }
 }
