@@ -6,28 +6,35 @@ namespace ReelRights.Bench;
 /// <summary>
 /// Drives the `reelrights` CLI through its scripting contract (issue 6):
 /// `fingerprint FILE -o OUT.rrfp`, `index add --index DIR --id ID FILE_OR_RRFP...`,
-/// `match --index DIR FILE_OR_RRFP... --json`.
+/// `match --index DIR FILE_OR_RRFP... --json`, each with `--threads N` (the decoder threads the
+/// bare-decode baseline uses too, so CPU times compare like with like).
 /// </summary>
-internal sealed class FingerprintEngine(string cli)
+internal sealed class FingerprintEngine(string cli, int threads)
 {
     public string Cli { get; } = cli;
+
+    private string Threads => threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    public FingerprintRun Fingerprint(string file, string output) => FingerprintProcesses.Run(Cli, ["fingerprint", file, "-o", output], Timeout);
+    public FingerprintRun Fingerprint(string file, string output) => FingerprintProcesses.Run(Cli, ["fingerprint", file, "-o", output, "--threads", Threads], Timeout);
 
-    public FingerprintRun IndexAdd(string index, string id, params string[] files) => FingerprintProcesses.Run(Cli, ["index", "add", "--index", index, "--id", id, .. files], Timeout);
+    public FingerprintRun IndexAdd(string index, string id, params string[] files) => FingerprintProcesses.Run(Cli, ["index", "add", "--index", index, "--id", id, "--threads", Threads, .. files], Timeout);
 
-    public FingerprintRun Match(string index, IEnumerable<string> files) => FingerprintProcesses.Run(Cli, ["match", "--index", index, .. files, "--json"], Timeout);
+    /// <summary>Adds many files at once, listed one per line in a response file, without the common-content search.</summary>
+    public FingerprintRun IndexAddBulk(string index, string idPrefix, string listFile) =>
+        FingerprintProcesses.Run(Cli, ["index", "add", "--index", index, "--id", idPrefix, "--skip-common-content", "--threads", Threads, "@" + listFile], TimeSpan.FromHours(2));
+
+    public FingerprintRun Match(string index, IEnumerable<string> files) => FingerprintProcesses.Run(Cli, ["match", "--index", index, .. files, "--json", "--threads", Threads], Timeout);
 
     /// <summary>Finds the CLI; null (with the reason) when it is not there or has no `fingerprint` command yet.</summary>
-    public static FingerprintEngine? Probe(string cli, string sampleFile, string workDir, out string reason)
+    public static FingerprintEngine? Probe(string cli, int threads, string sampleFile, string workDir, out string reason)
     {
         if (!File.Exists(cli))
         {
             reason = $"reelrights CLI not found at {cli}: build it (`dotnet build src/ReelRights.Cli -c Release -o .build/cli`, or run `./reelrights --help` once) or pass --cli PATH";
             return null;
         }
-        var engine = new FingerprintEngine(cli);
+        var engine = new FingerprintEngine(cli, threads);
         var probe = engine.Fingerprint(sampleFile, Path.Combine(workDir, "probe.rrfp"));
         if (!probe.Ok)
         {

@@ -66,7 +66,21 @@ public sealed class FfmpegMedia
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(options.MaxPixels);
         var input = InputPath.ToFfmpegInput(path);
-        return ReadGrayFramesCoreAsync(input, request, cancellationToken);
+        return ReadGrayFramesCoreAsync(input, null, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ReadGrayFramesAsync(string, GrayFrameRequest, CancellationToken)"/>, with the
+    /// result of <see cref="ProbeAsync"/> for the same file, so it is not probed again.
+    /// </summary>
+    public IAsyncEnumerable<GrayFrame> ReadGrayFramesAsync(
+        string path, MediaInfo probed, GrayFrameRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probed);
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate(options.MaxPixels);
+        var input = InputPath.ToFfmpegInput(path);
+        return ReadGrayFramesCoreAsync(input, probed, request, cancellationToken);
     }
 
     /// <summary>
@@ -85,7 +99,21 @@ public sealed class FfmpegMedia
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
         var input = InputPath.ToFfmpegInput(path);
-        return ReadPcmCoreAsync(input, request, cancellationToken);
+        return ReadPcmCoreAsync(input, null, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="ReadPcmAsync(string, PcmRequest, CancellationToken)"/>, with the result of
+    /// <see cref="ProbeAsync"/> for the same file, so it is not probed again.
+    /// </summary>
+    public IAsyncEnumerable<PcmChunk> ReadPcmAsync(
+        string path, MediaInfo probed, PcmRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(probed);
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var input = InputPath.ToFfmpegInput(path);
+        return ReadPcmCoreAsync(input, probed, request, cancellationToken);
     }
 
     /// <summary>Encodes the frame shown at <see cref="ThumbnailRequest.AtSeconds"/> as JPEG or PNG, upright.</summary>
@@ -93,7 +121,7 @@ public sealed class FfmpegMedia
     /// <param name="request">Time, format and maximum width.</param>
     /// <param name="cancellationToken">Cancels and kills ffmpeg.</param>
     /// <returns>The encoded image.</returns>
-    /// <exception cref="MediaException">decode-failed when there is no frame at that time, and the codes of <see cref="ReadGrayFramesAsync"/>.</exception>
+    /// <exception cref="MediaException">decode-failed when there is no frame at that time, and the codes of <see cref="ReadGrayFramesAsync(string, GrayFrameRequest, CancellationToken)"/>.</exception>
     public async Task<byte[]> GetThumbnailAsync(
         string path, ThumbnailRequest request, CancellationToken cancellationToken = default)
     {
@@ -118,7 +146,7 @@ public sealed class FfmpegMedia
     /// <param name="path">A local file path.</param>
     /// <param name="cancellationToken">Cancels and kills ffmpeg.</param>
     /// <returns>Wall-clock time from starting ffmpeg to its exit.</returns>
-    /// <exception cref="MediaException">The codes of <see cref="ReadGrayFramesAsync"/>; no-video-stream is not raised for audio-only files.</exception>
+    /// <exception cref="MediaException">The codes of <see cref="ReadGrayFramesAsync(string, GrayFrameRequest, CancellationToken)"/>; no-video-stream is not raised for audio-only files.</exception>
     public async Task<TimeSpan> MeasureBareDecodeAsync(string path, CancellationToken cancellationToken = default)
     {
         var input = InputPath.ToFfmpegInput(path);
@@ -159,9 +187,9 @@ public sealed class FfmpegMedia
     }
 
     private async IAsyncEnumerable<GrayFrame> ReadGrayFramesCoreAsync(
-        string input, GrayFrameRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string input, MediaInfo? probed, GrayFrameRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var video = RequireVideo(await ProbeInputAsync(input, cancellationToken).ConfigureAwait(false));
+        var video = RequireVideo(probed ?? await ProbeInputAsync(input, cancellationToken).ConfigureAwait(false));
         var arguments = FfmpegArguments.GrayFrames(options, input, video.Index, request);
         var limits = new RunLimits(options.DecodeTimeout, options.MaxStreamedOutputBytes);
         await using var run = ToolRun.Start(options.FfmpegPath, arguments, limits, cancellationToken);
@@ -190,9 +218,9 @@ public sealed class FfmpegMedia
     }
 
     private async IAsyncEnumerable<PcmChunk> ReadPcmCoreAsync(
-        string input, PcmRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string input, MediaInfo? probed, PcmRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var info = await ProbeInputAsync(input, cancellationToken).ConfigureAwait(false);
+        var info = probed ?? await ProbeInputAsync(input, cancellationToken).ConfigureAwait(false);
         var audio = info.PrimaryAudio ?? throw MediaErrors.NoAudioStream();
         var arguments = FfmpegArguments.Pcm(options, input, audio.Index, request);
         var limits = new RunLimits(options.DecodeTimeout, options.MaxStreamedOutputBytes);

@@ -27,12 +27,12 @@ internal static class FingerprintCommands
         var file = new Argument<string>("file") { Description = "媒体文件 / Media file" };
         var output = new Option<string>("--output", "-o") { Description = "输出的指纹文件（.rrfp） / Fingerprint file to write (.rrfp)", Required = true };
         var command = new Command("fingerprint",
-            "在本机提取指纹，母带不必离开本机 / Fingerprint a file locally, so the master never leaves this machine") { file, output };
+            "在本机提取指纹，母带不必离开本机 / Fingerprint a file locally, so the master never leaves this machine") { file, output, Threads };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
         {
             var path = parse.GetValue(file)!;
             var stopwatch = Stopwatch.StartNew();
-            var fingerprint = await FingerprintInputs.ReadAsync(path, ct);
+            var fingerprint = await FingerprintInputs.ReadAsync(path, parse.GetValue(Threads), ct);
             var target = parse.GetValue(output)!;
             await using (var stream = File.Create(target))
             {
@@ -75,7 +75,7 @@ internal static class FingerprintCommands
         var command = new Command("match",
             "查找查询文件复制了哪些参考作品的哪几秒。每个查询输出一行 JSON：{\"query\",\"matches\":[{\"referenceId\",\"score\",\"modality\",\"segments\":[{\"queryStart\",\"queryEnd\",\"referenceStart\",\"referenceEnd\"}]}]}，时间单位为秒，无匹配时 matches 为空 / "
             + "Find which seconds of which references each query copies. Prints one JSON line per query: {\"query\",\"matches\":[{\"referenceId\",\"score\",\"modality\",\"segments\":[...]}]}, times in seconds, empty matches when nothing was copied")
-        { files, dir, json, threshold };
+        { files, dir, json, threshold, Threads };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
         {
             var folder = new IndexDirectory(parse.GetValue(dir)!);
@@ -93,7 +93,7 @@ internal static class FingerprintCommands
             var matcher = new FingerprintMatcher(await LoadAsync(folder, parse.InvocationConfiguration.Error, ct), limit);
             foreach (var path in parse.GetValue(files)!)
             {
-                var query = await FingerprintInputs.ReadAsync(path, ct);
+                var query = await FingerprintInputs.ReadAsync(path, parse.GetValue(Threads), ct);
                 var matches = matcher.Match(query, ct);
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"已比对 / matched: {path}: {matches.Count}");
                 await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(new
@@ -124,7 +124,12 @@ internal static class FingerprintCommands
                 + "Reference id, the caller's own. With one file it is that file's id; with several it is a prefix and each file's id is \"ID/file name without extension\". Adding an id again replaces it",
             Required = true,
         };
-        var command = new Command("add", "把参考作品加入索引（共有片头、片尾、主题曲会被识别并排除） / Add references to the index (shared intros, outros and theme music are found and left out)") { files, dir, id };
+        var skipCommon = new Option<bool>("--skip-common-content")
+        {
+            Description = "批量导入时使用：不为新加入的参考查找共有内容（已找到的保留） / For bulk loads: do not search the new references for shared content (what was found before is kept)",
+        };
+        var command = new Command("add", "把参考作品加入索引（共有片头、片尾、主题曲会被识别并排除）。文件很多时可用 @列表文件（每行一个参数） / "
+            + "Add references to the index (shared intros, outros and theme music are found and left out). For many files pass @LISTFILE (one argument per line)") { files, dir, id, skipCommon, Threads };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
         {
             var paths = parse.GetValue(files)!;
@@ -139,7 +144,7 @@ internal static class FingerprintCommands
             {
                 var referenceId = paths.Length == 1 ? prefix : $"{prefix}/{Path.GetFileNameWithoutExtension(path)}";
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"提取 / fingerprinting: {path} → {referenceId}");
-                added.Add((referenceId, await FingerprintInputs.ReadAsync(path, ct)));
+                added.Add((referenceId, await FingerprintInputs.ReadAsync(path, parse.GetValue(Threads), ct)));
             }
 
             if (added.Select(a => a.Item1).Distinct(StringComparer.Ordinal).Count() != added.Count)
@@ -148,7 +153,7 @@ internal static class FingerprintCommands
             }
 
             var folder = new IndexDirectory(parse.GetValue(dir)!);
-            var index = await folder.AddAsync(added, ct);
+            var index = await folder.AddAsync(added, ct, searchCommonContent: !parse.GetValue(skipCommon));
             await parse.InvocationConfiguration.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"索引已更新 / index updated: {index.ReferenceIds.Count} references, {index.TotalSeconds / 3600:F2} h, {index.SizeBytes / 1024} KiB"));
             await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(new
@@ -162,6 +167,14 @@ internal static class FingerprintCommands
         }));
         return command;
     }
+
+    /// <summary>Shared by the commands that decode media (one instance may sit in several commands).</summary>
+    private static readonly Option<int> Threads = new("--threads")
+    {
+        Description = "ffmpeg 解码线程数，0 为自动 / ffmpeg decoder threads, 0 = automatic",
+        DefaultValueFactory = _ => 0,
+        Validators = { r => { if (r.GetValueOrDefault<int>() < 0) { r.AddError("--threads 不能为负数 / --threads must not be negative"); } } },
+    };
 
     private static Option<string> IndexOption() =>
         new("--index") { Description = "索引目录 / Index directory", Required = true };

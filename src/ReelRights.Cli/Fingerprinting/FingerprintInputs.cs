@@ -8,7 +8,7 @@ namespace ReelRights.Cli.Fingerprinting;
 /// <summary>Reads a command's FILE_OR_RRFP argument, and turns engine and media errors into the CLI's bilingual errors.</summary>
 internal static class FingerprintInputs
 {
-    public static async Task<Fingerprint> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<Fingerprint> ReadAsync(string path, int decoderThreads, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -23,7 +23,7 @@ internal static class FingerprintInputs
                 return Fingerprint.ReadFrom(stream);
             }
 
-            return await new MediaFingerprinter(new FfmpegMedia()).FingerprintAsync(path, cancellationToken);
+            return await new MediaFingerprinter(new FfmpegMedia(new MediaOptions { DecoderThreads = decoderThreads })).FingerprintAsync(path, cancellationToken);
         }
         catch (FingerprintFormatException e)
         {

@@ -29,23 +29,47 @@ internal sealed class IndexDirectory(string root)
     /// </summary>
     public async Task<ReferenceIndex> LoadAsync(TextWriter progress, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Root, IndexName);
-        var header = new byte[5];
-        await using (var probe = File.OpenRead(path))
-        {
-            await probe.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        }
-        if (header.AsSpan(0, 4).SequenceEqual("RRIX"u8) && !ReferenceIndex.IsCurrentFormat(header) && File.Exists(Path.Combine(Root, ManifestName)))
+        if (!await IsCurrentAsync(cancellationToken) && File.Exists(Path.Combine(Root, ManifestName)))
         {
             await progress.WriteLineAsync("索引由旧版本生成，正在从参考指纹重建 / the index was built by an older version; rebuilding it from the reference fingerprints");
             return await AddAsync([], cancellationToken);
         }
-        await using var stream = File.OpenRead(path);
+
+        return await ReadIndexAsync();
+    }
+
+    /// <summary>False for an index file of another version (a file that is not an index at all counts as current, so reading it reports the error).</summary>
+    private async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
+    {
+        var header = new byte[5];
+        await using (var probe = File.OpenRead(Path.Combine(Root, IndexName)))
+        {
+            await probe.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+
+        return !header.AsSpan(0, 4).SequenceEqual("RRIX"u8) || ReferenceIndex.IsCurrentFormat(header);
+    }
+
+    private async Task<ReferenceIndex> ReadIndexAsync()
+    {
+        await using var stream = new FileStream(Path.Combine(Root, IndexName), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
         return ReferenceIndex.ReadFrom(stream);
     }
 
-    public async Task<ReferenceIndex> AddAsync(IReadOnlyList<(string Id, Fingerprint Fingerprint)> added, CancellationToken cancellationToken)
+    /// <param name="added">References to add (an id already there is replaced).</param>
+    /// <param name="cancellationToken">Stops the rebuild.</param>
+    /// <param name="searchCommonContent">
+    /// Match every reference against the others for shared content (default). When false, for
+    /// bulk loads, the shared content found before is kept and none is searched for the new ones.
+    /// </param>
+    public async Task<ReferenceIndex> AddAsync(IReadOnlyList<(string Id, Fingerprint Fingerprint)> added, CancellationToken cancellationToken, bool searchCommonContent = true)
     {
+        IReadOnlyList<CommonSpan>? known = null;
+        if (!searchCommonContent)
+        {
+            known = HasIndex && await IsCurrentAsync(cancellationToken) ? (await ReadIndexAsync()).CommonContent : [];
+        }
+
         Directory.CreateDirectory(Path.Combine(Root, "references"));
         var manifest = await ReadManifestAsync(cancellationToken);
         foreach (var (id, fingerprint) in added)
@@ -62,7 +86,7 @@ internal sealed class IndexDirectory(string root)
             entries.Add(new ReferenceEntry(id, Fingerprint.ReadFrom(stream)));
         }
 
-        var index = ReferenceIndex.Build(entries, cancellationToken);
+        var index = ReferenceIndex.Build(entries, known, cancellationToken);
         await WriteAtomicallyAsync(Path.Combine(Root, IndexName), index.WriteTo, cancellationToken);
         await WriteAtomicallyAsync(Path.Combine(Root, ManifestName),
             s => JsonSerializer.Serialize(s, manifest.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary()), cancellationToken);

@@ -25,11 +25,14 @@ public sealed class MediaFingerprinter(FfmpegMedia media)
             var (width, height) = AnalysisFormat.AnalysisSize(video.DisplayWidth, video.DisplayHeight);
             // Stretch: the size already has the picture's aspect ratio, so nothing is distorted
             // and no padding bars are added for the region detector to find.
-            var request = new GrayFrameRequest(width, height, new Rational(AnalysisFormat.VideoFrameRate, 1)) { Fit = FrameFit.Stretch };
+            // Fast decode (no deblocking, no non-reference frames) when the source has at least
+            // twice the analysis rate, so every analysis frame still has a decoded frame near it.
+            var fast = video.FrameRate is { IsValid: true } rate && rate.Numerator >= 2L * AnalysisFormat.VideoFrameRate * rate.Denominator;
+            var request = new GrayFrameRequest(width, height, new Rational(AnalysisFormat.VideoFrameRate, 1)) { Fit = FrameFit.Stretch, FastDecode = fast };
             decodes.Add(Task.Run(async () =>
             {
                 long frames = 0;
-                await foreach (var frame in media.ReadGrayFramesAsync(path, request, cancellationToken))
+                await foreach (var frame in media.ReadGrayFramesAsync(path, info, request, cancellationToken))
                 {
                     extractor.AddVideoFrame(frame.Pixels, frame.Width, frame.Height);
                     if (progress is not null && ++frames % AnalysisFormat.VideoFrameRate == 0)
@@ -45,7 +48,7 @@ public sealed class MediaFingerprinter(FfmpegMedia media)
             var request = new PcmRequest(AnalysisFormat.AudioSampleRate) { ChunkSamples = 16384 };
             decodes.Add(Task.Run(async () =>
             {
-                await foreach (var chunk in media.ReadPcmAsync(path, request, cancellationToken))
+                await foreach (var chunk in media.ReadPcmAsync(path, info, request, cancellationToken))
                 {
                     extractor.AddAudio(chunk.Samples);
                 }

@@ -8,7 +8,7 @@ namespace ReelRights.Fingerprinting.Indexing;
 /// <summary>
 /// The searchable form of a set of reference fingerprints: video and audio posting tables, the
 /// reference table, and the common content found between references (left out of the postings).
-/// Built at once from all references (<see cref="Build"/>), persisted with <see cref="WriteTo"/>.
+/// Built at once from all references (<see cref="Build(IEnumerable{ReferenceEntry}, CancellationToken, bool)"/>), persisted with <see cref="WriteTo"/>.
 /// Immutable and safe to query from many threads.
 /// </summary>
 public sealed class ReferenceIndex
@@ -57,7 +57,21 @@ public sealed class ReferenceIndex
     /// <returns>The index.</returns>
     /// <exception cref="ArgumentException">An id is empty, too long or repeated.</exception>
     public static ReferenceIndex Build(
-        IEnumerable<ReferenceEntry> references, CancellationToken cancellationToken = default, bool maskCommonContent = true)
+        IEnumerable<ReferenceEntry> references, CancellationToken cancellationToken = default, bool maskCommonContent = true) =>
+        Build(references, maskCommonContent ? null : [], cancellationToken);
+
+    /// <summary>
+    /// Indexes references with common content already known (e.g. from the index they were in
+    /// before more references were added in bulk): the spans of references still present are
+    /// masked, no new search is made. With <paramref name="knownCommon"/> null the search runs as
+    /// in <see cref="Build(IEnumerable{ReferenceEntry}, CancellationToken, bool)"/>.
+    /// </summary>
+    /// <param name="references">References with distinct, non-empty ids.</param>
+    /// <param name="knownCommon">Spans to mask, or null to search.</param>
+    /// <param name="cancellationToken">Stops the build.</param>
+    /// <returns>The index.</returns>
+    public static ReferenceIndex Build(
+        IEnumerable<ReferenceEntry> references, IReadOnlyList<CommonSpan>? knownCommon, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(references);
         var entries = references.ToList();
@@ -71,8 +85,14 @@ public sealed class ReferenceIndex
         }
 
         var table = Layout(entries);
+        if (knownCommon is not null)
+        {
+            List<CommonSpan> kept = [.. knownCommon.Where(c => ids.Contains(c.ReferenceId))];
+            return new ReferenceIndex(table, BuildVideo(entries, table, kept), BuildAudio(entries, table, kept), kept);
+        }
+
         var unmasked = new ReferenceIndex(table, BuildVideo(entries, table, []), BuildAudio(entries, table, []), []);
-        var common = maskCommonContent ? CommonContentFinder.Find(unmasked, entries, cancellationToken) : [];
+        var common = CommonContentFinder.Find(unmasked, entries, cancellationToken);
         return common.Count == 0
             ? unmasked
             : new ReferenceIndex(table, BuildVideo(entries, table, common), BuildAudio(entries, table, common), common);

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace ReelRights.Fingerprinting.Region;
 
 /// <summary>
@@ -47,8 +50,9 @@ internal sealed class InsetTracker
     private const int MaxCandidates = 32;
 
     private readonly List<(PixelRect Rect, int Events)> candidates = [];
-    private float[] meanChange = [];
-    private bool[] raw = [];
+    private ushort[] changeSum = [];
+    private byte[] threshold = [];
+    private byte[] raw = [];
     private bool[] jumped = [];
 
     /// <summary>The confirmed inset so far, if any.</summary>
@@ -62,10 +66,11 @@ internal sealed class InsetTracker
     public PixelRect? Update(IReadOnlyList<byte[]> frames, byte[]? previous, PixelRect main, int width)
     {
         var area = main.Width * main.Height;
-        if (meanChange.Length != area)
+        if (changeSum.Length != area)
         {
-            meanChange = new float[area];
-            raw = new bool[area];
+            changeSum = new ushort[area];
+            threshold = new byte[area];
+            raw = new byte[area];
             jumped = new bool[area];
         }
 
@@ -76,24 +81,24 @@ internal sealed class InsetTracker
             return Current;
         }
 
-        Array.Clear(meanChange);
+        // Per pixel, the window's summed change (exact in 16 bits: ≤ 255 × 96 frames)…
+        Array.Clear(changeSum);
         for (var t = first; t < frames.Count; t++)
         {
             var before = t == 0 ? previous! : frames[t - 1];
-            var i = 0;
-            for (var y = main.Y; y < main.Y + main.Height; y++)
+            for (int y = main.Y, i = 0; y < main.Y + main.Height; y++, i += main.Width)
             {
-                var row = y * width;
-                for (var x = main.X; x < main.X + main.Width; x++, i++)
-                {
-                    meanChange[i] += Math.Abs(frames[t][row + x] - before[row + x]);
-                }
+                var start = (y * width) + main.X;
+                SumChanges(frames[t].AsSpan(start, main.Width), before.AsSpan(start, main.Width), changeSum.AsSpan(i, main.Width));
             }
         }
 
+        // …and the level a change must exceed to be a jump. The change is an integer, so
+        // "change > 3·mean + 8" is "change > ⌊3·mean + 8⌋", and a level of 255 is never exceeded.
         for (var i = 0; i < area; i++)
         {
-            meanChange[i] /= pairs;
+            var mean = (float)changeSum[i] / pairs;
+            threshold[i] = (byte)Math.Min(255f, MathF.Floor((JumpFactor * mean) + JumpFloor));
         }
 
         // The smallest acceptable event: a quarter of each side, half of it jumped.
@@ -101,17 +106,11 @@ internal sealed class InsetTracker
         for (var t = first; t < frames.Count; t++)
         {
             var before = t == 0 ? previous! : frames[t - 1];
-            var i = 0;
             var rawCount = 0;
-            for (var y = main.Y; y < main.Y + main.Height; y++)
+            for (int y = main.Y, i = 0; y < main.Y + main.Height; y++, i += main.Width)
             {
-                var row = y * width;
-                for (var x = main.X; x < main.X + main.Width; x++, i++)
-                {
-                    var jump = Math.Abs(frames[t][row + x] - before[row + x]) > (JumpFactor * meanChange[i]) + JumpFloor;
-                    raw[i] = jump;
-                    rawCount += jump ? 1 : 0;
-                }
+                var start = (y * width) + main.X;
+                rawCount += MarkJumps(frames[t].AsSpan(start, main.Width), before.AsSpan(start, main.Width), threshold.AsSpan(i, main.Width), raw.AsSpan(i, main.Width));
             }
 
             // The filter only fills pinholes, so far too few raw jumps cannot become an event.
@@ -154,7 +153,7 @@ internal sealed class InsetTracker
                     for (var dx = Math.Max(0, x - 1); dx <= Math.Min(w - 1, x + 1); dx++)
                     {
                         all++;
-                        on += raw[(dy * w) + dx] ? 1 : 0;
+                        on += raw[(dy * w) + dx];
                     }
                 }
 
@@ -162,6 +161,49 @@ internal sealed class InsetTracker
                 jumped[(y * w) + x] = jump;
                 count += jump ? 1 : 0;
             }
+        }
+
+        return count;
+    }
+
+    /// <summary>sums[i] += |a[i] − b[i]|, 32 pixels at a time.</summary>
+    private static void SumChanges(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<ushort> sums)
+    {
+        var i = 0;
+        for (; i <= a.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+        {
+            var x = Vector256.Create(a[i..]);
+            var y = Vector256.Create(b[i..]);
+            var (low, high) = Vector256.Widen(Vector256.Max(x, y) - Vector256.Min(x, y));
+            (Vector256.Create(sums[i..]) + low).CopyTo(sums[i..]);
+            (Vector256.Create(sums[(i + Vector256<ushort>.Count)..]) + high).CopyTo(sums[(i + Vector256<ushort>.Count)..]);
+        }
+
+        for (; i < a.Length; i++)
+        {
+            sums[i] += (ushort)Math.Abs(a[i] - b[i]);
+        }
+    }
+
+    /// <summary>raw[i] = 1 where |a[i] − b[i]| exceeds level[i], else 0; returns how many.</summary>
+    private static int MarkJumps(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, ReadOnlySpan<byte> level, Span<byte> raw)
+    {
+        var count = 0;
+        var i = 0;
+        for (; i <= a.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+        {
+            var x = Vector256.Create(a[i..]);
+            var y = Vector256.Create(b[i..]);
+            var jump = Vector256.GreaterThan(Vector256.Max(x, y) - Vector256.Min(x, y), Vector256.Create(level[i..]));
+            (jump & Vector256<byte>.One).CopyTo(raw[i..]);
+            count += BitOperations.PopCount(jump.ExtractMostSignificantBits());
+        }
+
+        for (; i < a.Length; i++)
+        {
+            var jump = Math.Abs(a[i] - b[i]) > level[i];
+            raw[i] = jump ? (byte)1 : (byte)0;
+            count += jump ? 1 : 0;
         }
 
         return count;

@@ -35,7 +35,9 @@ internal static class FfmpegArguments
     /// <summary>Gray frames of one stream as raw bytes, Width × Height per frame, on stdout.</summary>
     public static IReadOnlyList<string> GrayFrames(MediaOptions options, string input, int streamIndex, GrayFrameRequest request)
     {
-        var args = StartFfmpeg(options, input, request.StartSeconds, request.DurationSeconds);
+        // Decoder options are input options: they go before the -i they apply to.
+        string[] decoder = request.FastDecode ? ["-skip_loop_filter", "all", "-skip_frame", "noref"] : [];
+        var args = StartFfmpeg(options, input, request.StartSeconds, request.DurationSeconds, decoder);
         args.AddRange(["-map", Map(streamIndex), "-vf", GrayFilter(request)]);
         args.AddRange(["-f", "rawvideo", "-pix_fmt", "gray", Stdout]);
         return args;
@@ -105,7 +107,7 @@ internal static class FfmpegArguments
     internal static string Seconds(double seconds) =>
         seconds.ToString("0.######", CultureInfo.InvariantCulture);
 
-    private static List<string> StartFfmpeg(MediaOptions options, string input, double? startSeconds, double? durationSeconds)
+    private static List<string> StartFfmpeg(MediaOptions options, string input, double? startSeconds, double? durationSeconds, IReadOnlyList<string>? decoderOptions = null)
     {
         // -nostdin: never read the terminal (ffmpeg(1) "-stdin"); -nostats: no progress lines
         // in the stderr tail we keep for error messages.
@@ -130,6 +132,7 @@ internal static class FfmpegArguments
             args.AddRange(["-t", Seconds(duration)]);
         }
 
+        args.AddRange(decoderOptions ?? []);
         args.AddRange(["-i", input]);
         return args;
     }

@@ -91,6 +91,30 @@ public sealed class IndexAndMatchTests
     }
 
     [Fact]
+    public void Build_WithKnownCommonContent_KeepsItsMasksWithoutSearchingAgain()
+    {
+        List<ReferenceEntry> series = [
+            new("ep1", Synthetic.Fingerprint((8, 50), (20, 1))),
+            new("ep2", Synthetic.Fingerprint((8, 50), (20, 2))),
+        ];
+        var searched = ReferenceIndex.Build(series);
+        var gone = new CommonSpan("removed", MatchModality.Both, 0, 5);
+
+        // A bulk load adds an unrelated reference (and one episode sharing the intro, which no search flags).
+        var bulk = ReferenceIndex.Build(
+            [.. series, new("other", Synthetic.Fingerprint(20, 7)), new("ep3", Synthetic.Fingerprint((8, 50), (20, 3)))],
+            [.. searched.CommonContent, gone]);
+
+        bulk.CommonContent.ShouldBe(searched.CommonContent);
+        var matches = new FingerprintMatcher(bulk).Match(Synthetic.Fingerprint((8, 50), (20, 2)));
+        matches.Count.ShouldBe(2);
+        // ep2's intro stays masked: only the episode's own seconds match it…
+        matches.ShouldContain(m => m.ReferenceId == "ep2" && m.Segments.All(s => s.QueryStart > 7));
+        // …while ep3, added without a search, still has its intro in the index.
+        matches.ShouldContain(m => m.ReferenceId == "ep3" && m.Segments.All(s => s.QueryEnd < 9));
+    }
+
+    [Fact]
     public void Build_DuplicateIds_Throws()
     {
         var f = Synthetic.Fingerprint(2, 1);

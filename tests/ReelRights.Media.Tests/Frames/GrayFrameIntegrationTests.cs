@@ -26,6 +26,28 @@ public sealed class GrayFrameIntegrationTests(GeneratedMedia media)
     }
 
     [Fact]
+    public async Task ReadGrayFramesAsync_FastDecodeWithProbe_SameFramesAsFullDecodeWithinCodingNoise()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var probed = await ffmpeg.ProbeAsync(media.AudioVideo, ct);
+        var full = new GrayFrameRequest(64, 36, new Rational(8, 1)) { Fit = FrameFit.Stretch };
+
+        // Act
+        var reference = await ffmpeg.ReadGrayFramesAsync(media.AudioVideo, full, ct).ToListAsync(ct);
+        var fast = await ffmpeg.ReadGrayFramesAsync(media.AudioVideo, probed, full with { FastDecode = true }, ct).ToListAsync(ct);
+
+        // Assert: one frame per analysis tick, each close to the fully decoded one (at most a
+        // source frame or two earlier, without deblocking).
+        fast.Count.ShouldBe(reference.Count);
+        for (var i = 0; i < fast.Count; i++)
+        {
+            var difference = fast[i].Pixels.Zip(reference[i].Pixels, (a, b) => Math.Abs(a - b)).Average();
+            difference.ShouldBeLessThan(16, $"frame {i}");
+        }
+    }
+
+    [Fact]
     public async Task ReadGrayFramesAsync_LowerRate_DropsFramesToMatch()
     {
         // Arrange

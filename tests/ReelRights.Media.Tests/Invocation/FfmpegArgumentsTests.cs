@@ -87,6 +87,23 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Fact]
+    public void GrayFrames_FastDecode_SkipsDeblockingAndUnreferencedFramesAsInputOptions()
+    {
+        // Arrange
+        var request = new GrayFrameRequest(32, 18, new Rational(8, 1)) { Fit = FrameFit.Stretch, FastDecode = true, StartSeconds = 2 };
+
+        // Act
+        var args = FfmpegArguments.GrayFrames(Options, Input, 0, request);
+
+        // Assert
+        args.ShouldBe([
+            .. FfmpegPrefix, "-ss", "2", "-skip_loop_filter", "all", "-skip_frame", "noref", "-i", Input,
+            "-map", "0:0", "-vf", "fps=8/1,scale=32:18:flags=area,format=gray",
+            "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1",
+        ]);
+    }
+
+    [Fact]
     public void Pcm_WithStart_MapsStreamDownmixesAndResamples()
     {
         // Arrange
