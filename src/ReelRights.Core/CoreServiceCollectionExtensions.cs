@@ -51,8 +51,14 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Monitoring.ChannelService>();
         services.AddScoped<Monitoring.ScreeningService>();
         services.AddOptions<Monitoring.MonitoringOptions>();
-        services.AddOptions<Monitoring.FetchOptions>();
+        services.AddOptions<Monitoring.FetchOptions>().Validate(o =>
+        {
+            o.Hls.Validate();
+            return true;
+        }).ValidateOnStart();
         services.AddSingleton<Monitoring.SafeFetcher>();
+        services.AddSingleton<Monitoring.Hls.HlsDownloader>();
+        services.AddSingleton<Monitoring.MediaSourceFetcher>();
         services.AddScoped<Monitoring.MonitoringService>();
         services.AddScoped<Jobs.IJobHandler, Monitoring.MonitorScanJob>();
         services.AddScoped<Evidence.EvidenceService>();

@@ -16,6 +16,7 @@ using ReelRights.Core.Fingerprints;
 using ReelRights.Core.Jobs;
 using ReelRights.Core.Ledger;
 using ReelRights.Core.Monitoring;
+using ReelRights.Core.Monitoring.Hls;
 using ReelRights.Ledger.Evidence;
 using ReelRights.Ledger.Records;
 using ReelRights.Media;
@@ -33,7 +34,7 @@ namespace ReelRights.Core.Evidence;
 /// the receipt, verifiable offline with <c>reelrights verify BUNDLE.zip</c>.
 /// </summary>
 public sealed class EvidenceService(
-    ReelRightsDbContext db, JobQueue jobs, AuditLog audit, SafeFetcher fetcher, ScreeningService screening, FfmpegMedia media,
+    ReelRightsDbContext db, JobQueue jobs, AuditLog audit, SafeFetcher fetcher, MediaSourceFetcher sources, ScreeningService screening, FfmpegMedia media,
     IBlobStore blobs, LedgerAppender appender, ITimestamper timestamper, TimeProvider time)
 {
     public const string CaptureJob = "capture-evidence";
@@ -106,33 +107,39 @@ public sealed class EvidenceService(
             var environment = await EnvironmentAsync(url, session, cancellationToken);
             Write(directory, "environment.json", environment, files, "取证环境：工具版本、主机时钟与时间戳机构时间、DNS 解析、代理 / capture environment");
 
-            // 2. The exchange with the source and the copy itself.
+            // 2. The exchange with the source and the copy itself (for HLS: every playlist and segment).
             session.Log("下载 / fetch", url.ToString());
-            var copyPath = Path.Combine(directory.FullName, "copy.media");
-            var fetched = await fetcher.FetchAsync(url, copyPath, cancellationToken);
-            session.Log("下载完成 / fetched", $"HTTP {fetched.Status}, {fetched.Length} bytes, SHA-256 {fetched.Sha256}, from {fetched.RemoteAddress}");
-            var mediaName = "media/copy" + Extension(fetched.ContentType, url);
+            var fetched = await sources.FetchAsync(url, directory.FullName, cancellationToken, session.Log, withSm3: true);
+            var first = fetched.Fetch;
+            session.Log("下载完成 / fetched", fetched.Hls is { } joined
+                ? $"HLS: {joined.Parts.Count} part(s) joined in order, {fetched.Length} bytes, SHA-256 {fetched.Sha256}"
+                : $"HTTP {first.Status}, {first.Length} bytes, SHA-256 {first.Sha256}, from {first.RemoteAddress}");
+            var mediaName = "media/copy" + (fetched.Hls?.Extension ?? Extension(first.ContentType, url));
             Directory.CreateDirectory(Path.Combine(directory.FullName, "media"));
-            File.Move(copyPath, Path.Combine(directory.FullName, mediaName));
-            files.Add((mediaName, "下载的疑似侵权副本 / the downloaded copy"));
+            File.Move(fetched.Path, Path.Combine(directory.FullName, mediaName));
+            files.Add((mediaName, fetched.Hls is null ? "下载的疑似侵权副本 / the downloaded copy"
+                : "下载的疑似侵权副本：HLS 各分片按顺序拼接 / the downloaded copy: the HLS segments joined in order"));
             Write(directory, "http/exchange.json", new
             {
                 request = new { method = "GET", url = url.ToString(), headers = fetcher.RequestHeaders },
-                redirects = fetched.Redirects.Select(r => r.ToString()),
-                finalUrl = fetched.FinalUrl.ToString(),
-                remoteAddress = fetched.RemoteAddress,
-                response = new { status = fetched.Status, headers = fetched.ResponseHeaders.Select(h => new { name = h.Key, value = h.Value }) },
+                redirects = first.Redirects.Select(r => r.ToString()),
+                finalUrl = first.FinalUrl.ToString(),
+                remoteAddress = first.RemoteAddress,
+                response = new { status = first.Status, headers = first.ResponseHeaders.Select(h => new { name = h.Key, value = h.Value }) },
             }, files, "完整的 HTTP 请求与响应头 / full HTTP request and response headers");
-            if (fetched.TlsCertificates.Count > 0)
+            if (first.TlsCertificates.Count > 0)
             {
-                var pem = string.Concat(fetched.TlsCertificates.Select(c => PemEncoding.WriteString("CERTIFICATE", c) + "\n"));
-                WriteText(directory, "http/tls-chain.pem", pem, files, "TLS 证书链 / TLS certificate chain");
+                WriteText(directory, "http/tls-chain.pem", Pem(first.TlsCertificates), files, "TLS 证书链 / TLS certificate chain");
+            }
+            if (fetched.Hls is { } stream)
+            {
+                HlsRecord(directory, stream, files, session);
             }
 
             // 3. The match, recomputed on the captured file, and frames at the matched seconds.
             var copyFull = Path.Combine(directory.FullName, mediaName);
             var fingerprint = await new MediaFingerprinter(media).FingerprintAsync(copyFull, cancellationToken);
-            var matches = (await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, fetched.FinalUrl.ToString()), cancellationToken))
+            var matches = (await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, first.FinalUrl.ToString()), cancellationToken))
                 .Where(m => m.EpisodeCode == episode.Code).ToList();
             session.Log("比对 / match", matches.Count == 0 ? "下载的副本与登记分集不再匹配 / the captured copy no longer matches" : $"score {matches[0].Score}, {matches[0].Segments.Count} segment(s)");
             Write(directory, "match-report.json", new
@@ -159,7 +166,7 @@ public sealed class EvidenceService(
             var capturedAt = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
             var manifest = new EvidenceManifest(EvidenceManifest.FormatName, bundle.Id.ToString(), capturedAt,
                 JsonSerializer.SerializeToElement(new { source = hit.Source, workCode = work.Code, episodeCode = episode.Code, owner = owner.Name }),
-                files.Select(f => Describe(directory, f.Path, f.Description)).ToList());
+                await DescribeAllAsync(directory, files, cancellationToken));
             var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
             var payload = new
             {
@@ -297,7 +304,7 @@ public sealed class EvidenceService(
         }
     }
 
-    private static string Report(ReelRights.Core.Works.Work work, ReelRights.Core.Works.Episode episode, string owner, MonitoringHit hit, FetchResult fetched,
+    private static string Report(ReelRights.Core.Works.Work work, ReelRights.Core.Works.Episode episode, string owner, MonitoringHit hit, FetchedMedia fetched,
         List<ScreenedMatch> matches, CaptureSession session)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
@@ -310,8 +317,13 @@ public sealed class EvidenceService(
         Row("作品", "Work", $"{work.Title} ({work.Code})");
         Row("分集", "Episode", episode.Code);
         Row("来源地址", "Source", hit.Source);
-        Row("最终地址", "Final URL", fetched.FinalUrl.ToString());
-        Row("服务器地址", "Server address", fetched.RemoteAddress);
+        Row("最终地址", "Final URL", fetched.Fetch.FinalUrl.ToString());
+        Row("服务器地址", "Server address", fetched.Fetch.RemoteAddress);
+        if (fetched.Hls is { } hls)
+        {
+            Row("HLS 流", "HLS stream", string.Create(CultureInfo.InvariantCulture,
+                $"{hls.Playlists.Count} playlist(s), {hls.Parts.Count} part(s), {hls.Duration:0.0} s{(hls.Variant is { } v ? $", variant BANDWIDTH {v.Bandwidth} {v.Resolution}" : "")}{(hls.Live ? ", live (as listed at capture)" : "")}"));
+        }
         Row("副本 SHA-256", "Copy SHA-256", fetched.Sha256);
         Row("相似度", "Score", matches.Count > 0 ? matches[0].Score.ToString("0.000", CultureInfo.InvariantCulture) : "—");
         Row("匹配片段", "Matched seconds", string.Join("; ", matches.SelectMany(m => m.Segments).Select(s =>
@@ -322,10 +334,95 @@ public sealed class EvidenceService(
         return sb.ToString();
     }
 
-    private static EvidenceFile Describe(DirectoryInfo directory, string path, string description)
+    /// <summary>A file's manifest entry, hashed as a stream: the copy may be gigabytes.</summary>
+    private static async Task<EvidenceFile> DescribeAsync(DirectoryInfo directory, string path, string description, CancellationToken cancellationToken)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(directory.FullName, path));
-        return new EvidenceFile(path, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), Convert.ToHexStringLower(Sm3.HashData(bytes)), description);
+        await using var file = File.OpenRead(Path.Combine(directory.FullName, path));
+        var sha256 = await SHA256.HashDataAsync(file, cancellationToken);
+        file.Position = 0;
+        var sm3 = await Sm3.HashDataAsync(file, cancellationToken);
+        return new EvidenceFile(path, file.Length, Convert.ToHexStringLower(sha256), Convert.ToHexStringLower(sm3), description);
+    }
+
+    private static string Pem(IEnumerable<byte[]> certificates) =>
+        string.Concat(certificates.Select(c => PemEncoding.WriteString("CERTIFICATE", c) + "\n"));
+
+    /// <summary>
+    /// An HLS copy's record: each playlist as fetched, and every part's address, exchange and
+    /// digests (SHA-256 and SM3), in the order they were joined; TLS chains of other hosts (a CDN) too.
+    /// </summary>
+    private static void HlsRecord(DirectoryInfo directory, HlsStream stream, List<(string, string)> files, CaptureSession session)
+    {
+        var playlists = stream.Playlists.Select((p, i) => new
+        {
+            path = $"http/playlists/{i + 1}-{(p.IsMaster ? "master" : "media")}.m3u8",
+            playlist = p,
+        }).ToList();
+        foreach (var p in playlists)
+        {
+            WriteText(directory, p.path, p.playlist.Text, files, p.playlist.IsMaster
+                ? "HLS 主播放列表（原样）/ HLS master playlist as fetched" : "HLS 媒体播放列表（原样）/ HLS media playlist as fetched");
+        }
+        var chains = new List<string>();
+        string? ChainOf(FetchResult f)
+        {
+            if (f.TlsCertificates.Count == 0)
+            {
+                return null;
+            }
+            var pem = Pem(f.TlsCertificates);
+            if (!chains.Contains(pem))
+            {
+                chains.Add(pem);
+            }
+            return $"http/tls/chain-{chains.IndexOf(pem) + 1}.pem";
+        }
+        object Exchange(FetchResult f) => new
+        {
+            url = f.RequestedUrl.ToString(),
+            redirects = f.Redirects.Select(r => r.ToString()),
+            finalUrl = f.FinalUrl.ToString(),
+            remoteAddress = f.RemoteAddress,
+            status = f.Status,
+            headers = f.ResponseHeaders.Select(h => new { name = h.Key, value = h.Value }),
+            tlsChain = ChainOf(f),
+            length = f.Length,
+            sha256 = f.Sha256,
+        };
+        // Built before writing: the chains are collected while the exchanges are described.
+        var playlistRecords = playlists.Select(p => new { file = p.path, master = p.playlist.IsMaster, exchange = Exchange(p.playlist.Fetch) }).ToList();
+        var partRecords = stream.Parts.Select(p => new
+        {
+            number = p.Number,
+            kind = p.Number == 0 ? "init" : "segment",
+            durationSeconds = p.Duration,
+            sm3 = p.Sm3,
+            exchange = Exchange(p.Fetch),
+        }).ToList();
+        Write(directory, "http/hls.json", new
+        {
+            live = stream.Live,
+            durationSeconds = stream.Duration,
+            variant = stream.Variant is { } v ? new { url = v.Uri.ToString(), bandwidth = v.Bandwidth, resolution = v.Resolution, codecs = v.Codecs } : null,
+            playlists = playlistRecords,
+            joined = new { length = stream.Length, sha256 = stream.Sha256, extension = stream.Extension },
+            parts = partRecords,
+        }, files, "HLS 取证记录：播放列表与每个分片的地址、响应头、SHA-256 与 SM3（按拼接顺序）/ HLS record: playlists and every part's URL, headers, SHA-256 and SM3, in joining order");
+        for (var i = 0; i < chains.Count; i++)
+        {
+            WriteText(directory, $"http/tls/chain-{i + 1}.pem", chains[i], files, "HLS 各主机的 TLS 证书链 / TLS certificate chain of an HLS host");
+        }
+        session.Log("HLS 记录 / HLS record", $"{playlists.Count} playlist(s), {stream.Parts.Count} part(s), {chains.Count} TLS chain(s) → http/hls.json");
+    }
+
+    private static async Task<List<EvidenceFile>> DescribeAllAsync(DirectoryInfo directory, List<(string Path, string Description)> files, CancellationToken cancellationToken)
+    {
+        var described = new List<EvidenceFile>(files.Count);
+        foreach (var (path, description) in files)
+        {
+            described.Add(await DescribeAsync(directory, path, description, cancellationToken));
+        }
+        return described;
     }
 
     private static void Write(DirectoryInfo directory, string path, object value, List<(string, string)> files, string description) =>

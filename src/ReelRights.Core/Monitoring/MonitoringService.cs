@@ -13,11 +13,12 @@ public sealed record CreateTaskRequest(string Name, IReadOnlyList<string>? Urls 
 
 /// <summary>
 /// Monitoring tasks and their hits. A run is a durable job: each URL is fetched with the SSRF-safe
-/// fetcher, fingerprinted, matched against the owner's registered works and classified by channel;
-/// a source that fails is recorded with its reason and the run goes on.
+/// fetcher (an HLS playlist followed to its segments, see <see cref="MediaSourceFetcher"/>),
+/// fingerprinted, matched against the owner's registered works and classified by channel; a source
+/// that fails is recorded with its reason and the run goes on.
 /// </summary>
 public sealed class MonitoringService(
-    ReelRightsDbContext db, JobQueue jobs, AuditLog audit, SafeFetcher fetcher, ScreeningService screening, FfmpegMedia media,
+    ReelRightsDbContext db, JobQueue jobs, AuditLog audit, SafeFetcher fetcher, MediaSourceFetcher sources, ScreeningService screening, FfmpegMedia media,
     Microsoft.Extensions.Options.IOptions<MonitoringOptions> options, TimeProvider time)
 {
     public const string ScanJob = "monitor-scan";
@@ -211,7 +212,7 @@ public sealed class MonitoringService(
         var directory = Directory.CreateTempSubdirectory("rr-scan-");
         try
         {
-            var fetched = await fetcher.FetchAsync(new Uri(url), Path.Combine(directory.FullName, "media"), cancellationToken);
+            var fetched = await sources.FetchAsync(new Uri(url), directory.FullName, cancellationToken);
             ReelRights.Fingerprinting.Fingerprint fingerprint;
             try
             {
@@ -224,11 +225,12 @@ public sealed class MonitoringService(
             }
             catch (MediaException e)
             {
-                await RecordFailureAsync(task, url, "not-media", $"下载的内容不是可读的媒体（{fetched.ContentType}）：{e.ChineseMessage}",
-                    $"What was downloaded is not readable media ({fetched.ContentType}): {e.EnglishMessage}", cancellationToken);
+                var what = fetched.Hls is { } hls ? $"HLS, {hls.Parts.Count} parts" : fetched.Fetch.ContentType;
+                await RecordFailureAsync(task, url, "not-media", $"下载的内容不是可读的媒体（{what}）：{e.ChineseMessage}",
+                    $"What was downloaded is not readable media ({what}): {e.EnglishMessage}", cancellationToken);
                 return;
             }
-            var matches = await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, fetched.FinalUrl.ToString()), cancellationToken);
+            var matches = await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, fetched.Fetch.FinalUrl.ToString()), cancellationToken);
             await RecordHitsAsync(task, url, fetched.Sha256, matches, cancellationToken);
         }
         catch (FetchException e)

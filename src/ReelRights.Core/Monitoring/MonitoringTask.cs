@@ -6,7 +6,7 @@ public sealed class MonitoringTask
     public Guid Id { get; set; }
     public Guid OrganizationId { get; set; }
     public string Name { get; set; } = "";
-    /// <summary>JSON array of http(s) URLs (direct media files; HLS playlists through ffmpeg later).</summary>
+    /// <summary>JSON array of http(s) URLs: direct media files or HLS playlists (followed through the safe fetcher).</summary>
     public string Urls { get; set; } = "[]";
     /// <summary>Crawl settings as JSON (<see cref="CrawlSettings"/>) when the task crawls a site; null for fixed URLs.</summary>
     public string? Crawl { get; set; }

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
+using ReelRights.Core.Monitoring.Hls;
 
 namespace ReelRights.Core.Monitoring;
 
@@ -29,6 +30,9 @@ public sealed class FetchOptions
     public List<string> ForbiddenNetworks { get; set; } = [];
 
     public string UserAgent { get; set; } = "ReelRights-Monitor/1.0 (+https://github.com/reelrights)";
+
+    /// <summary>Limits on HLS playlists and the streams they list (section <c>Monitoring:Fetch:Hls</c>).</summary>
+    public HlsOptions Hls { get; set; } = new();
 }
 
 /// <summary>What a fetch brought back, with everything evidence capture records.</summary>

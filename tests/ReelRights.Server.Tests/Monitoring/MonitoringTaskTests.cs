@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ReelRights.Server.Tests.Api;
 using ReelRights.Server.Tests.Works;
 using ReelRights.Testing;
+using static ReelRights.Server.Tests.Monitoring.MonitoringSteps;
 
 namespace ReelRights.Server.Tests.Monitoring;
 
@@ -22,7 +23,7 @@ namespace ReelRights.Server.Tests.Monitoring;
 /// </summary>
 public sealed class MonitoringTaskTests : IAsyncLifetime
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = MonitoringSteps.Web;
     private readonly string dir = Directory.CreateTempSubdirectory("rr-monitor-").FullName;
     private WebApplication site = null!;
     private Uri siteAddress = null!;
@@ -244,84 +245,5 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<JsonElement> WaitForBundleAsync(HttpClient client, string? id)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var bundle = await client.GetFromJsonAsync<JsonElement>($"/api/evidence/{id}", Web);
-            if (bundle.GetProperty("state").GetString() != "capturing" || watch.Elapsed > TimeSpan.FromSeconds(120))
-            {
-                return bundle;
-            }
-            await Task.Delay(200);
-        }
-    }
-
-    private static async Task<ReelRights.Ledger.Evidence.EvidenceBundleVerifier> BundleVerifierAsync(LoopbackServer server)
-    {
-        using var anonymous = server.CreateClient();
-        var keys = await anonymous.GetFromJsonAsync<JsonElement>("/api/ledger/keys", Web);
-        var verifiers = keys.GetProperty("keys").EnumerateArray().Select(k => ReelRights.Ledger.Notes.NoteKeys.ParseVerifierKey(k.GetProperty("verifierKey").GetString()!)).ToList();
-        var tsa = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(keys.GetProperty("tsaCertificatePem").GetString()!);
-        return new ReelRights.Ledger.Evidence.EvidenceBundleVerifier(new ReelRights.Ledger.Receipts.ReceiptVerifier(verifiers, [tsa], requireTimestamp: true));
-    }
-
-    /// <summary>The same zip with one entry's bytes changed.</summary>
-    internal static byte[] Rewrite(byte[] zip, string entryName, Action<byte[]> change)
-    {
-        using var input = new System.IO.Compression.ZipArchive(new MemoryStream(zip), System.IO.Compression.ZipArchiveMode.Read);
-        using var output = new MemoryStream();
-        using (var copy = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in input.Entries)
-            {
-                using var read = entry.Open();
-                using var buffer = new MemoryStream();
-                read.CopyTo(buffer);
-                var bytes = buffer.ToArray();
-                if (entry.FullName == entryName)
-                {
-                    change(bytes);
-                }
-                using var write = copy.CreateEntry(entry.FullName).Open();
-                write.Write(bytes);
-            }
-        }
-        return output.ToArray();
-    }
-
     private string Url(string path) => new Uri(siteAddress, path).ToString();
-
-    private static async Task<JsonElement> WaitForRunAsync(HttpClient client, string? taskId)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var detail = await client.GetFromJsonAsync<JsonElement>($"/api/monitoring/tasks/{taskId}", Web);
-            if (detail.GetProperty("runState").GetString() is "done" or "dead" || watch.Elapsed > TimeSpan.FromSeconds(120))
-            {
-                detail.GetProperty("runState").GetString().ShouldBe("done");
-                return detail;
-            }
-            await Task.Delay(200);
-        }
-    }
-
-    private static async Task<string> RegisterAsync(HttpClient client, string media)
-    {
-        var work = (await (await client.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString()!;
-        await using (var file = File.OpenRead(media))
-        {
-            using var content = new StreamContent(file);
-            (await client.PutAsync($"/api/works/{work}/episodes/1", content)).EnsureSuccessStatusCode();
-        }
-        var id = (await (await client.PostAsync($"/api/works/{work}/registrations", null)).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
-        var watch = Stopwatch.StartNew();
-        while ((await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web)).GetProperty("state").GetString() == "checking" && watch.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            await Task.Delay(200);
-        }
-        return work;
-    }
 }

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using ReelRights.Testing;
+
+namespace ReelRights.Server.Tests.Monitoring;
+
+/// <summary>What an owner does through the monitoring API, as steps the monitoring tests share.</summary>
+internal static class MonitoringSteps
+{
+    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Creates a work with <paramref name="media"/> as episode 1 and waits until its registration is decided.</summary>
+    public static async Task<string> RegisterAsync(HttpClient client, string media)
+    {
+        var work = (await (await client.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString()!;
+        await using (var file = File.OpenRead(media))
+        {
+            using var content = new StreamContent(file);
+            (await client.PutAsync($"/api/works/{work}/episodes/1", content)).EnsureSuccessStatusCode();
+        }
+        var id = (await (await client.PostAsync($"/api/works/{work}/registrations", null)).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
+        var watch = Stopwatch.StartNew();
+        while ((await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web)).GetProperty("state").GetString() == "checking" && watch.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(200);
+        }
+        return work;
+    }
+
+    /// <summary>Creates a task from <paramref name="body"/> and returns its id.</summary>
+    public static async Task<string> CreateTaskAsync(HttpClient client, object body)
+    {
+        var created = await client.PostAsJsonAsync("/api/monitoring/tasks", body);
+        created.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Waits for the task's latest run to finish; it must end done, whatever its sources did.</summary>
+    public static async Task<JsonElement> WaitForRunAsync(HttpClient client, string? taskId)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var detail = await client.GetFromJsonAsync<JsonElement>($"/api/monitoring/tasks/{taskId}", Web);
+            if (detail.GetProperty("runState").GetString() is "done" or "dead" || watch.Elapsed > TimeSpan.FromSeconds(180))
+            {
+                detail.GetProperty("runState").GetString().ShouldBe("done");
+                return detail;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Requests evidence for a hit and waits until the capture is sealed or failed.</summary>
+    public static async Task<JsonElement> CaptureAsync(HttpClient client, string? hitId)
+    {
+        var requested = await client.PostAsync($"/api/monitoring/hits/{hitId}/evidence", null);
+        requested.StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted, await requested.Content.ReadAsStringAsync());
+        return await WaitForBundleAsync(client, (await requested.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString());
+    }
+
+    public static async Task<JsonElement> WaitForBundleAsync(HttpClient client, string? id)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var bundle = await client.GetFromJsonAsync<JsonElement>($"/api/evidence/{id}", Web);
+            if (bundle.GetProperty("state").GetString() != "capturing" || watch.Elapsed > TimeSpan.FromSeconds(180))
+            {
+                return bundle;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A verifier that trusts only what the server publishes: its log keys and its TSA certificate.</summary>
+    public static async Task<ReelRights.Ledger.Evidence.EvidenceBundleVerifier> BundleVerifierAsync(LoopbackServer server)
+    {
+        using var anonymous = server.CreateClient();
+        var keys = await anonymous.GetFromJsonAsync<JsonElement>("/api/ledger/keys", Web);
+        var verifiers = keys.GetProperty("keys").EnumerateArray().Select(k => ReelRights.Ledger.Notes.NoteKeys.ParseVerifierKey(k.GetProperty("verifierKey").GetString()!)).ToList();
+        var tsa = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(keys.GetProperty("tsaCertificatePem").GetString()!);
+        return new ReelRights.Ledger.Evidence.EvidenceBundleVerifier(new ReelRights.Ledger.Receipts.ReceiptVerifier(verifiers, [tsa], requireTimestamp: true));
+    }
+
+    /// <summary>One entry of a zip, as bytes.</summary>
+    public static byte[] Entry(byte[] zip, string name)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        using var read = (archive.GetEntry(name) ?? throw new ShouldAssertException($"{name} is not in the bundle")).Open();
+        using var buffer = new MemoryStream();
+        read.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    public static string EntryText(byte[] zip, string name) => Encoding.UTF8.GetString(Entry(zip, name));
+
+    /// <summary>The same zip with one entry's bytes changed.</summary>
+    public static byte[] Rewrite(byte[] zip, string entryName, Action<byte[]> change)
+    {
+        using var input = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var copy = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var read = entry.Open();
+                using var buffer = new MemoryStream();
+                read.CopyTo(buffer);
+                var bytes = buffer.ToArray();
+                if (entry.FullName == entryName)
+                {
+                    change(bytes);
+                }
+                using var write = copy.CreateEntry(entry.FullName).Open();
+                write.Write(bytes);
+            }
+        }
+        return output.ToArray();
+    }
+}
