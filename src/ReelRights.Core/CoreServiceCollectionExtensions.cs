@@ -63,6 +63,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Jobs.IJobHandler, Monitoring.MonitorScanJob>();
         services.AddScoped<Evidence.EvidenceService>();
         services.AddScoped<Jobs.IJobHandler, Evidence.CaptureEvidenceJob>();
+        services.AddOptions<Evidence.ScreenshotOptions>().Validate(o =>
+        {
+            o.Validate();
+            return true;
+        }).ValidateOnStart();
+        services.AddSingleton<Evidence.PageScreenshotter>();
         services.Configure<Works.UploadStorageOptions>(o => o.Directory = Path.Combine(blobRoot, "uploads"));
         services.AddSingleton<Certificates.ChromiumPdfRenderer>();
         services.AddOptions<Certificates.ChromiumOptions>();

@@ -65,6 +65,7 @@ public static class ServerApp
         builder.Services.Configure<ReelRights.Core.Monitoring.MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
         builder.Services.Configure<ReelRights.Core.Monitoring.FetchOptions>(builder.Configuration.GetSection("Monitoring:Fetch"));
         builder.Services.Configure<ReelRights.Core.Certificates.ChromiumOptions>(builder.Configuration.GetSection(ReelRights.Core.Certificates.ChromiumOptions.Section));
+        builder.Services.Configure<ReelRights.Core.Evidence.ScreenshotOptions>(builder.Configuration.GetSection(ReelRights.Core.Evidence.ScreenshotOptions.Section));
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         builder.Services.AddDataProtection()

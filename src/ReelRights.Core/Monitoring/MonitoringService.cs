@@ -123,6 +123,7 @@ public sealed class MonitoringService(
             return;
         }
         var urls = JsonSerializer.Deserialize<List<string>>(task.Urls) ?? [];
+        var pages = new Dictionary<string, string>(StringComparer.Ordinal);
         if (task.Crawl is not null && JsonSerializer.Deserialize<CrawlSettings>(task.Crawl, Json) is { } crawl)
         {
             // A crawl first finds the media on the site; pages it cannot read are recorded like any source.
@@ -131,13 +132,20 @@ public sealed class MonitoringService(
             {
                 await RecordFailureAsync(task, page, error.Code, error.MessageZh, error.MessageEn, cancellationToken);
             }
-            urls.AddRange(found.MediaUrls.Select(u => u.ToString()).Where(u => !urls.Contains(u)));
+            foreach (var media in found.MediaUrls.Where(u => !urls.Contains(u.ToString())))
+            {
+                urls.Add(media.ToString());
+                if (found.PageOf?.GetValueOrDefault(media) is { } page)
+                {
+                    pages[media.ToString()] = page.ToString();
+                }
+            }
         }
         var files = task.Folder is { } folder ? ChangedFiles(folder, task.LastRunAt) : [];
         var total = urls.Count + files.Count;
         for (var i = 0; i < urls.Count; i++)
         {
-            await ScanOneAsync(task, urls[i], cancellationToken);
+            await ScanOneAsync(task, urls[i], pages.GetValueOrDefault(urls[i]), cancellationToken);
             await reportProgress((i + 1.0) / total);
         }
         for (var i = 0; i < files.Count; i++)
@@ -204,10 +212,10 @@ public sealed class MonitoringService(
             await RecordFailureAsync(task, source, "not-media", $"无法读取为媒体：{zh}", $"Cannot be read as media: {en}", cancellationToken);
             return;
         }
-        await RecordHitsAsync(task, source, sha256, await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, null), cancellationToken), cancellationToken);
+        await RecordHitsAsync(task, source, null, sha256, await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, null), cancellationToken), cancellationToken);
     }
 
-    private async Task ScanOneAsync(MonitoringTask task, string url, CancellationToken cancellationToken)
+    private async Task ScanOneAsync(MonitoringTask task, string url, string? page, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("rr-scan-");
         try
@@ -231,7 +239,7 @@ public sealed class MonitoringService(
                 return;
             }
             var matches = await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, fetched.Fetch.FinalUrl.ToString()), cancellationToken);
-            await RecordHitsAsync(task, url, fetched.Sha256, matches, cancellationToken);
+            await RecordHitsAsync(task, url, page, fetched.Sha256, matches, cancellationToken);
         }
         catch (FetchException e)
         {
@@ -244,7 +252,7 @@ public sealed class MonitoringService(
     }
 
     /// <summary>One hit per owner × place × episode: seen again, the same row is updated.</summary>
-    private async Task RecordHitsAsync(MonitoringTask task, string source, string sha256, List<ScreenedMatch> matches, CancellationToken cancellationToken)
+    private async Task RecordHitsAsync(MonitoringTask task, string source, string? page, string sha256, List<ScreenedMatch> matches, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var match in matches)
@@ -270,6 +278,7 @@ public sealed class MonitoringService(
                 db.MonitoringHits.Add(hit);
             }
             hit.MediaSha256 = sha256;
+            hit.PageUrl = page ?? hit.PageUrl;
             hit.Score = match.Score;
             hit.Modality = match.Modality;
             hit.Segments = JsonSerializer.Serialize(match.Segments, Json);

@@ -29,6 +29,8 @@ public sealed class MonitoringHit
     public Guid OrganizationId { get; set; }
     public Guid TaskId { get; set; }
     public string Source { get; set; } = "";
+    /// <summary>The video page the media was found on when a crawl found it; evidence capture snapshots it.</summary>
+    public string? PageUrl { get; set; }
     public Guid EpisodeId { get; set; }
     public Guid WorkId { get; set; }
     public string MediaSha256 { get; set; } = "";

@@ -95,7 +95,7 @@ public sealed class SafeFetcher : IDisposable
 
     /// <summary>The headers every request carries (besides Host), for the evidence record.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> RequestHeaders =>
-        [new("User-Agent", options.UserAgent), new("Accept", "*/*")];
+        [new("User-Agent", options.UserAgent), new("Accept", "*/*"), new("Connection", "close")];
 
     /// <summary>Whether monitoring may connect to <paramref name="address"/> under the configured policy.</summary>
     public bool IsAllowed(IPAddress address)
@@ -125,6 +125,10 @@ public sealed class SafeFetcher : IDisposable
                 RequireHttp(current);
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
+                // A fresh connection per request: the address and TLS chain are recorded when a
+                // connection is made, so a pooled one would leave the evidence without them (and
+                // every connect is checked against the policy again).
+                request.Headers.ConnectionClose = true;
                 using var response = await WithReadTimeout(ct => http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct), deadline.Token);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
                 {

@@ -13,8 +13,12 @@ public interface ISiteAdapter
     Task<SiteDiscovery> DiscoverAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>What a crawl found, and the pages it could not read (with reasons).</summary>
-public sealed record SiteDiscovery(IReadOnlyList<Uri> MediaUrls, IReadOnlyList<(string Page, FetchException Error)> Failures);
+/// <summary>
+/// What a crawl found, the pages it could not read (with reasons), and for each media URL the video
+/// page it was first found on (<see cref="PageOf"/>), which evidence capture snapshots.
+/// </summary>
+public sealed record SiteDiscovery(IReadOnlyList<Uri> MediaUrls, IReadOnlyList<(string Page, FetchException Error)> Failures,
+    IReadOnlyDictionary<Uri, Uri>? PageOf = null);
 
 /// <summary>
 /// How the generic adapter crawls (stored with the task as JSON): the listing pages to start from,
@@ -74,15 +78,21 @@ public sealed class GenericSiteAdapter(CrawlSettings settings, SafeFetcher fetch
             }
         }
         var media = new List<Uri>();
+        var pageOf = new Dictionary<Uri, Uri>();
         foreach (var videoPage in videoPages)
         {
             var page = await ReadPageAsync(videoPage, failures, cancellationToken);
-            if (page is not null)
+            if (page is null)
             {
-                media.AddRange(Links(mediaLink, page.Value.Html, page.Value.Url).Where(u => !media.Contains(u)));
+                continue;
+            }
+            foreach (var link in Links(mediaLink, page.Value.Html, page.Value.Url).Where(u => !media.Contains(u)))
+            {
+                media.Add(link);
+                pageOf[link] = page.Value.Url;
             }
         }
-        return new SiteDiscovery(media, failures);
+        return new SiteDiscovery(media, failures, pageOf);
     }
 
     public static Regex Compile(string pattern)

@@ -24,6 +24,15 @@ namespace ReelRights.Server.Tests.Monitoring;
 public sealed class MonitoringTaskTests : IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Web = MonitoringSteps.Web;
+
+    /// <summary>A video page as such sites make them: a title, the player, the uploader, a script and a tracker (neither may run in the screenshot).</summary>
+    private const string WatchPage = """
+        <!doctype html><html><head><meta charset="utf-8"><title>替身新娘 第1集 高清完整版</title>
+        <style>body{font-family:sans-serif;margin:12px} h1{color:#c00;font-size:22px} .meta{color:#666}</style></head>
+        <body><h1>替身新娘 第1集（高清完整版）</h1><video controls width="360" src="/v/pirated.mp4"></video>
+        <p class="meta">上传者：快影用户 8812 · 播放 12.3 万次 · 2026-11-20</p><p>第1集 / 共80集 · 关注我看全集</p>
+        <script>document.title = 'ran';</script><img src="https://tracker.invalid/p.gif" width="1" height="1"></body></html>
+        """;
     private readonly string dir = Directory.CreateTempSubdirectory("rr-monitor-").FullName;
     private WebApplication site = null!;
     private Uri siteAddress = null!;
@@ -47,7 +56,7 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         site.MapGet("/v/{name}.mp4", (string name) => Results.File(Path.Combine(dir, name + ".mp4"), "video/mp4"));
         site.MapGet("/watch/page.html", () => Results.Content("<html><body><video src=\"/v/pirated.mp4\"></video></body></html>", "text/html"));
         site.MapGet("/list", () => Results.Content("<ul><li><a href=\"/watch/1.html\">第1集</a></li><li><a href='x'>x</a></li><li><a href=\"/watch/2.html\">剪辑</a></li><li><a href=\"/watch/3.html\">空</a></li></ul>", "text/html"));
-        site.MapGet("/watch/1.html", () => Results.Content("<html><video controls src=\"/v/pirated.mp4\"></video></html>", "text/html"));
+        site.MapGet("/watch/1.html", () => Results.Content(WatchPage, "text/html; charset=utf-8"));
         site.MapGet("/watch/2.html", () => Results.Content("<html><video><source src=\"../v/unrelated.mp4\" type=\"video/mp4\"></video></html>", "text/html"));
         site.MapGet("/watch/3.html", () => Results.Content("<html><p>removed</p></html>", "text/html"));
         site.MapGet("/go", (HttpContext http) => Results.Redirect($"http://127.0.0.2:{http.Connection.LocalPort}/v/pirated.mp4"));
@@ -113,6 +122,10 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         names.ShouldContain("frames/reference.jpg");
         names.ShouldContain("session-log.txt");
         names.ShouldContain("report.html");
+        names.ShouldContain("report.pdf");
+        // A media address given directly has no page of its own: the log says so and the bundle is complete without one.
+        names.ShouldNotContain("page/screenshot.png");
+        EntryText(zip, "session-log.txt").ShouldContain("网页快照 / page snapshot: 无");
         var tampered = Rewrite(zip, "media/copy.mp4", b => b[b.Length / 2] ^= 1);
         var broken = verifier.Verify(new MemoryStream(tampered));
         broken.IsValid.ShouldBeFalse();
@@ -169,6 +182,36 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         var failures = detail.GetProperty("failures").EnumerateArray().ToDictionary(f => f.GetProperty("source").GetString()!, f => f.GetProperty("code").GetString());
         failures[Url("/go")].ShouldBe("forbidden-address");
         failures.Count.ShouldBe(1);
+
+        // Evidence of a crawled copy keeps the page it was found on: its HTML as fetched and a screenshot rendered offline.
+        var hit = hits.EnumerateArray().Single();
+        hit.GetProperty("pageUrl").GetString().ShouldBe(Url("/watch/1.html"));
+        var bundle = await CaptureAsync(o, hit.GetProperty("id").GetString());
+        bundle.GetProperty("state").GetString().ShouldBe("sealed", bundle.ToString());
+        var zip = await o.GetByteArrayAsync($"/api/evidence/{bundle.GetProperty("id").GetString()}/bundle.zip");
+        var verifier = await BundleVerifierAsync(server);
+        var verified = verifier.Verify(new MemoryStream(zip));
+        verified.IsValid.ShouldBeTrue(verified.FirstFailure?.ToString());
+        var names = verified.Manifest!.Files.Select(f => f.Path).ToList();
+        names.ShouldContain("page/snapshot.html");
+        names.ShouldContain("page/exchange.json");
+        names.ShouldContain("page/screenshot.png");
+        names.ShouldContain("report.pdf");
+        EntryText(zip, "page/snapshot.html").ShouldBe(WatchPage);
+        var png = Entry(zip, "page/screenshot.png");
+        png.AsSpan(0, 8).SequenceEqual((byte[])[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]).ShouldBeTrue("PNG signature");
+        png.Length.ShouldBeGreaterThan(5_000);
+        EntryText(zip, "report.html").ShouldContain("src=\"page/screenshot.png\"");
+        System.Text.Encoding.ASCII.GetString(Entry(zip, "report.pdf"), 0, 5).ShouldBe("%PDF-");
+        var log = EntryText(zip, "session-log.txt");
+        // The scan fetched from the same server moments earlier: the capture still records where each fetch connected.
+        log.ShouldMatch(@"下载完成 / fetched: HTTP 200, \d+ bytes, SHA-256 [0-9a-f]{64}, from 127\.0\.0\.1:\d+");
+        log.ShouldMatch(@"网页快照完成 / page fetched: HTTP 200, text/html; charset=utf-8, \d+ bytes, SHA-256 [0-9a-f]{64}, from 127\.0\.0\.1:\d+");
+        log.ShouldContain("网页截图 / screenshot: page/screenshot.png");
+        log.ShouldContain("报告 PDF / report PDF: report.pdf");
+        var changed = verifier.Verify(new MemoryStream(Rewrite(zip, "page/screenshot.png", b => b[^20] ^= 1)));
+        changed.IsValid.ShouldBeFalse();
+        changed.FirstFailure!.Subject.ShouldBe("page/screenshot.png");
         await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", crawl = new { listingPages = new[] { Url("/list") }, videoLink = "(unclosed" } }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-crawl");
         await (await o.PostAsJsonAsync("/api/monitoring/tasks", new { name = "x", crawl = new { listingPages = new[] { Url("/list") }, videoLink = "no-group" } }))
