@@ -21,7 +21,7 @@ namespace ReelRights.Browser.Tests;
 /// <summary>
 /// 林制片 the day after release: opens 侵权监测, points a task at a (fake, 127.0.0.1) video site,
 /// finds the pirated copy with its frame and copied seconds, captures evidence, downloads the
-/// sealed bundle, exports the list for her lawyer and dismisses an alert with a reason.
+/// sealed bundle, exports the list for her lawyer, dismisses an alert with a reason and restores it.
 /// </summary>
 public sealed partial class MonitoringFlowTests
 {
@@ -176,6 +176,46 @@ public sealed partial class MonitoringFlowTests
             records[1][reasonColumn].ShouldBe(reason);
             records[1][sourceColumn].ShouldBe(pirated);
 
+            // 恢复: a second look says it is a pirate after all. The detail shows who dismissed it and
+            // why, and takes it back with a reason; both steps stay on record.
+            await row.Locator("a.toggle").ClickAsync();
+            var handling = page.Locator($"#handling-{hitId}");
+            (await handling.Locator("ul.history li").CountAsync()).ShouldBe(1);
+            var dismissal = await handling.Locator("ul.history li").First.InnerTextAsync();
+            dismissal.ShouldContain("忽略");
+            dismissal.ShouldContain("星河短剧 admin");
+            await handling.Locator("button.restore-one").ClickAsync();
+            await page.WaitForSelectorAsync("[role=alert]");
+            (await page.InnerTextAsync("[role=alert]")).ShouldContain("请填写恢复理由");
+            await page.Locator($"#hit-{hitId} a.toggle").ClickAsync();
+            await page.FillAsync($"#handling-{hitId} textarea.restore-reason", "复核：对方并无授权，恢复跟进");
+            await page.ClickAsync($"#handling-{hitId} button.restore-one");
+            await page.WaitForSelectorAsync("#flash");
+            (await page.InnerTextAsync("#flash")).ShouldContain("已恢复 1 条线索");
+            row = page.Locator($"#hit-{hitId}");
+            (await row.GetAttributeAsync("class")).ShouldBe("hit");
+            (await row.Locator(".hit-class").InnerTextAsync()).ShouldNotContain("已忽略");
+            (await page.Locator($"#detail-{hitId}").IsVisibleAsync()).ShouldBeTrue("the detail of the restored alert is open again");
+            var steps = await handling.Locator("ul.history li").AllInnerTextsAsync();
+            steps.Count.ShouldBe(2);
+            steps[1].ShouldContain("恢复");
+            steps[1].ShouldContain("复核：对方并无授权，恢复跟进");
+            (await page.Locator($"#detail-{hitId} .copied-summary").InnerTextAsync()).ShouldMatch(@"副本中共 \d+\.\d 秒与登记分集相同，来自登记分集的 \d+\.\d–\d+\.\d");
+            await Chromium.ScreenshotAsync(page, "monitoring-07b-restored");
+            records = ParseCsv(Encoding.UTF8.GetString(await DownloadCsvAsync(page, dir, "alerts-restored.csv")).TrimStart('\uFEFF'));
+            records[1][reasonColumn].ShouldBeEmpty();
+            var copiedColumn = records[0].FindIndex(h => h.StartsWith("被复制时长", StringComparison.Ordinal));
+            double.Parse(records[1][copiedColumn], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(5);
+            records[1][copiedColumn + 1].ShouldMatch(@"^\d+\.\d–\d+\.\d");
+            (await row.Locator("td.copied").InnerTextAsync()).ShouldBe(records[1][copiedColumn] + " 秒");
+
+            // Dismissed again, for the overview below.
+            await row.Locator("input.pick").CheckAsync();
+            await page.FillAsync("#dismiss-reason", reason);
+            await page.ClickAsync("#dismiss-selected");
+            await page.WaitForSelectorAsync("#flash");
+            (await page.InnerTextAsync("#flash")).ShouldContain("已忽略 1 条线索");
+
             // The overview counts it as dismissed; the English page tells the same story.
             await page.ClickAsync("#nav-monitoring");
             await page.WaitForURLAsync(Url(server, "/monitoring"));
@@ -195,6 +235,15 @@ public sealed partial class MonitoringFlowTests
             await page.GotoAsync(Url(server, $"/monitoring/alerts?hit={hitId}"));
             (await page.Locator($"#detail-{hitId}").IsVisibleAsync()).ShouldBeTrue();
             (await page.Locator($"#hit-{hitId} a.toggle").GetAttributeAsync("aria-expanded")).ShouldBe("true");
+            (await page.Locator($"#handling-{hitId} ul.history li").CountAsync()).ShouldBe(3);
+
+            // Restored in bulk, from the English page: the selection and the one reason box serve both actions.
+            await page.Locator($"#hit-{hitId} input.pick").CheckAsync();
+            await page.FillAsync("#dismiss-reason", "Licence check failed; follow up");
+            await page.ClickAsync("#restore-selected");
+            await page.WaitForSelectorAsync("#flash");
+            (await page.InnerTextAsync("#flash")).ShouldContain("Restored 1 alert(s)");
+            (await page.Locator($"#hit-{hitId}").GetAttributeAsync("class")).ShouldBe("hit");
         }
         finally
         {
@@ -234,11 +283,13 @@ public sealed partial class MonitoringFlowTests
         records[1][4].ShouldBe("疑似侵权");
         records[1][5].ShouldBe("0.913");
         records[1][7].ShouldBe("1.0–11.0 ↔ 2.0–12.0");
+        records[1][8].ShouldBe("10.0");
+        records[1][9].ShouldBe("2.0–12.0");
         // A spreadsheet must not run it as a formula.
-        records[1][11].ShouldBe("'" + reason);
-        records[1][13].ShouldBe(new string('a', 64));
-        records[1][14].ShouldBe("42");
-        records[1][15].ShouldBe("快影, 巡查");
+        records[1][13].ShouldBe("'" + reason);
+        records[1][15].ShouldBe(new string('a', 64));
+        records[1][16].ShouldBe("42");
+        records[1][17].ShouldBe("快影, 巡查");
         AlertCsv.Field("plain 文本").ShouldBe("plain 文本");
         AlertCsv.Field(null).ShouldBe("");
     }

@@ -56,6 +56,9 @@ internal static class EvidenceReport
         Row("相似度", "Score", matches.Count > 0 ? matches[0].Score.ToString("0.000", CultureInfo.InvariantCulture) : "—");
         Row("匹配片段", "Matched seconds", string.Join("; ", matches.SelectMany(m => m.Segments).Select(s =>
             string.Create(CultureInfo.InvariantCulture, $"{s.QueryStart:0.0}–{s.QueryEnd:0.0} ↔ {s.ReferenceStart:0.0}–{s.ReferenceEnd:0.0}"))));
+        var copied = CopiedTime.Of(matches.SelectMany(m => m.Segments));
+        Row("被复制时长", "Copied", string.Create(CultureInfo.InvariantCulture,
+            $"{copied.Seconds:0.0} 秒 / s ← {string.Join(", ", copied.Reference.Select(r => $"{r.Start:0.0}–{r.End:0.0}"))} ({copied.ReferenceSeconds:0.0} s)"));
         sb.Append("</table>");
 
         var reference = Image("frames/reference.jpg", "image/jpeg");

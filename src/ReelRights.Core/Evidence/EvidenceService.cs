@@ -144,7 +144,7 @@ public sealed class EvidenceService(
                 work = new { code = work.Code, title = work.Title, owner = owner.Name },
                 episode = new { code = episode.Code, number = episode.Number, mediaSha256 = episode.MediaSha256, fingerprintSha256 = episode.FingerprintSha256 },
                 monitoringHit = new { hit.Id, hit.Score, hit.Modality, hit.FirstSeenAt, hit.LastSeenAt, hit.TimesSeen, @class = hit.Class.ToString() },
-                capturedCopy = matches.Select(m => new { m.Score, m.Modality, m.Segments, @class = m.Class.ToString() }),
+                capturedCopy = matches.Select(m => new { m.Score, m.Modality, m.Segments, copied = CopiedTime.Of(m.Segments), @class = m.Class.ToString() }),
             }, "比对报告 / match report");
             var segment = matches.SelectMany(m => m.Segments).OrderByDescending(s => s.QueryEnd - s.QueryStart).FirstOrDefault();
             if (segment is not null)

@@ -90,6 +90,32 @@ public static class MonitoringQueries
         return bundles.OrderByDescending(b => b.CreatedAt).ToLookup(b => b.HitId);
     }
 
+    /// <summary>Dismissals and restorations of the given hits with who did them, oldest first within each hit.</summary>
+    public static async Task<ILookup<Guid, HitEvent>> HitHistoryAsync(this ReelRightsDbContext db, Actor actor, IReadOnlyCollection<Guid> hitIds,
+        CancellationToken cancellationToken)
+    {
+        actor.Require(Permissions.MonitoringRead);
+        var targets = hitIds.Distinct().Select(id => id.ToString()).ToList();
+        var events = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.OrganizationId == actor.OrganizationId && e.TargetId != null && targets.Contains(e.TargetId)
+                && (e.Action == MonitoringService.DismissedAction || e.Action == MonitoringService.RestoredAction))
+            .ToListAsync(cancellationToken);
+        var userIds = events.Where(e => e.ActorUserId is not null).Select(e => e.ActorUserId!.Value).Distinct().ToList();
+        var keyIds = events.Where(e => e.ActorApiKeyId is not null).Select(e => e.ActorApiKeyId!.Value).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.OrganizationId == actor.OrganizationId)
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => keyIds.Contains(k.Id) && k.OrganizationId == actor.OrganizationId)
+            .ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
+        return events.OrderBy(e => e.At).ThenBy(e => e.Id).ToLookup(e => Guid.Parse(e.TargetId!), e => new HitEvent(
+            Guid.Parse(e.TargetId!),
+            e.Action == MonitoringService.RestoredAction ? HitAction.Restored : HitAction.Dismissed,
+            e.Detail,
+            e.At,
+            e.ActorUserId,
+            e.ActorApiKeyId,
+            e.ActorUserId is { } user ? users.GetValueOrDefault(user) : e.ActorApiKeyId is { } key ? keys.GetValueOrDefault(key) : null));
+    }
+
     /// <summary>Platforms on ReelRights, so an owner can pick a licensee's platform by name rather than by id.</summary>
     public static async Task<IReadOnlyList<PlatformChoice>> PlatformsAsync(this ReelRightsDbContext db, Actor actor, CancellationToken cancellationToken)
     {

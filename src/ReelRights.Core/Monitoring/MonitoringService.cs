@@ -22,6 +22,8 @@ public sealed class MonitoringService(
     Microsoft.Extensions.Options.IOptions<MonitoringOptions> options, TimeProvider time)
 {
     public const string ScanJob = "monitor-scan";
+    public const string DismissedAction = "monitoring.hit-dismissed";
+    public const string RestoredAction = "monitoring.hit-restored";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<MonitoringTask> CreateAsync(Actor actor, CreateTaskRequest request, CancellationToken cancellationToken)
@@ -109,7 +111,27 @@ public sealed class MonitoringService(
         var hit = await db.MonitoringHits.SingleOrDefaultAsync(h => h.Id == hitId && h.OrganizationId == actor.OrganizationId, cancellationToken)
             ?? throw ReelRightsException.NotFound("侵权线索");
         hit.DismissedReason = Validation.Text(reason, "reason", 1000);
-        audit.Record(actor, actor.OrganizationId, "monitoring.hit-dismissed", hitId.ToString(), hit.DismissedReason);
+        audit.Record(actor, actor.OrganizationId, DismissedAction, hitId.ToString(), hit.DismissedReason);
+        await db.SaveChangesAsync(cancellationToken);
+        return hit;
+    }
+
+    /// <summary>
+    /// The owner takes a dismissal back (恢复): the hit is open again in its class. The reason and
+    /// who gave it are recorded like a dismissal's (audit event <see cref="RestoredAction"/>).
+    /// </summary>
+    public async Task<MonitoringHit> RestoreAsync(Actor actor, Guid hitId, string? reason, CancellationToken cancellationToken)
+    {
+        actor.Require(Permissions.MonitoringWrite);
+        var hit = await db.MonitoringHits.SingleOrDefaultAsync(h => h.Id == hitId && h.OrganizationId == actor.OrganizationId, cancellationToken)
+            ?? throw ReelRightsException.NotFound("侵权线索");
+        var text = Validation.Text(reason, "reason", 1000);
+        if (hit.DismissedReason is null)
+        {
+            throw new ReelRightsException(ErrorKind.Conflict, "not-dismissed", "该线索没有被忽略，无需恢复。", "The hit is not dismissed, so there is nothing to restore.");
+        }
+        hit.DismissedReason = null;
+        audit.Record(actor, actor.OrganizationId, RestoredAction, hitId.ToString(), text);
         await db.SaveChangesAsync(cancellationToken);
         return hit;
     }

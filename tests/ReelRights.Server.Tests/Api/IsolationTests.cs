@@ -65,6 +65,8 @@ public abstract class IsolationTests(string provider)
         "POST /api/monitoring/tasks/{id:guid}/run",
         "GET /api/monitoring/hits/",
         "POST /api/monitoring/hits/{id:guid}/dismiss",
+        "POST /api/monitoring/hits/{id:guid}/restore",
+        "GET /api/monitoring/hits/{id:guid}/history",
         "POST /api/monitoring/hits/{id:guid}/evidence",
         "GET /api/monitoring/hits/{id:guid}/evidence",
         "GET /api/evidence/{id:guid}",

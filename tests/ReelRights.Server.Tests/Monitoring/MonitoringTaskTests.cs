@@ -146,10 +146,43 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         again.GetArrayLength().ShouldBe(2);
         again.EnumerateArray().ShouldAllBe(h => h.GetProperty("timesSeen").GetInt32() == 2);
 
+        // Each hit says how much was copied: the copy's matched seconds and the registered seconds they came from.
+        var pirated = again.EnumerateArray().Single(h => h.GetProperty("source").GetString() == Url("/v/pirated.mp4"));
+        pirated.GetProperty("segments").GetArrayLength().ShouldBeGreaterThan(0);
+        pirated.GetProperty("copiedSeconds").GetDouble().ShouldBeInRange(8, 11.5); // the pirate cut the first second of 12
+        var ranges = pirated.GetProperty("referenceRanges").EnumerateArray().ToList();
+        ranges.ShouldNotBeEmpty();
+        ranges[0].GetProperty("start").GetDouble().ShouldBeInRange(0.5, 2.5);
+        pirated.GetProperty("referenceSeconds").GetDouble().ShouldBe(ranges.Sum(r => r.GetProperty("end").GetDouble() - r.GetProperty("start").GetDouble()), 0.11);
+        pirated.GetProperty("dismissed").GetBoolean().ShouldBeFalse();
+
         // The owner dismisses the licensed one with a reason; the other organization sees nothing.
         var licensedHit = again.EnumerateArray().Single(h => h.GetProperty("class").GetString() == "licensed").GetProperty("id").GetString();
-        (await o.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/dismiss", new { reason = "授权渠道" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var dismissed = await o.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/dismiss", new { reason = "授权渠道" });
+        dismissed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await dismissed.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("dismissedReason").GetString().ShouldBe("授权渠道");
         await (await x.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/dismiss", new { reason = "x" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+
+        // ... and takes it back (恢复): a reason is required, the other organization cannot, and who did what is on record.
+        await (await o.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/restore", new { reason = "  " })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-reason");
+        await (await o.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/restore", new { })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid-reason");
+        await (await x.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/restore", new { reason = "x" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await x.GetAsync($"/api/monitoring/hits/{licensedHit}/history")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        var restored = await o.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/restore", new { reason = "合同已于 11 月到期，需重新核查" });
+        restored.StatusCode.ShouldBe(HttpStatusCode.OK, await restored.Content.ReadAsStringAsync());
+        var restoredHit = await restored.Content.ReadFromJsonAsync<JsonElement>(Web);
+        restoredHit.GetProperty("dismissed").GetBoolean().ShouldBeFalse();
+        restoredHit.GetProperty("dismissedReason").ValueKind.ShouldBe(JsonValueKind.Null);
+        restoredHit.GetProperty("class").GetString().ShouldBe("licensed");
+        await (await o.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/restore", new { reason = "again" })).ShouldBeProblemAsync(HttpStatusCode.Conflict, "not-dismissed");
+        var history = (await o.GetFromJsonAsync<JsonElement>($"/api/monitoring/hits/{licensedHit}/history", Web)).EnumerateArray().ToList();
+        history.Select(e => e.GetProperty("action").GetString()).ShouldBe(["dismissed", "restored"]);
+        history.Select(e => e.GetProperty("reason").GetString()).ShouldBe(["授权渠道", "合同已于 11 月到期，需重新核查"]);
+        history.ShouldAllBe(e => e.GetProperty("actor").GetString() == "test key");
+        var audit = await o.GetFromJsonAsync<JsonElement>("/api/audit", Web);
+        audit.EnumerateArray().ShouldContain(e => e.GetProperty("action").GetString() == "monitoring.hit-restored"
+            && e.GetProperty("targetId").GetString() == licensedHit && e.GetProperty("detail").GetString() == "合同已于 11 月到期，需重新核查");
+        (await o.PostAsJsonAsync($"/api/monitoring/hits/{licensedHit}/dismiss", new { reason = "授权渠道，已重新核查" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         await (await x.GetAsync($"/api/monitoring/tasks/{taskId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         await (await x.PostAsync($"/api/monitoring/tasks/{taskId}/run", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         (await x.GetFromJsonAsync<JsonElement>("/api/monitoring/hits", Web)).GetArrayLength().ShouldBe(0);

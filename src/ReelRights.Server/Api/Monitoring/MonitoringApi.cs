@@ -31,6 +31,8 @@ internal static class MonitoringApi
         evidence.MapGet("/{id:guid}", EvidenceAsync).WithSummary("证据包状态 / Evidence bundle state");
         evidence.MapGet("/{id:guid}/bundle.zip", BundleAsync).WithSummary("下载证据包 / Download the sealed bundle");
         hits.MapPost("/{id:guid}/dismiss", DismissAsync).WithSummary("忽略线索并记录理由 / Dismiss a hit with a reason");
+        hits.MapPost("/{id:guid}/restore", RestoreAsync).WithSummary("恢复已忽略的线索并记录理由 / Restore a dismissed hit with a reason");
+        hits.MapGet("/{id:guid}/history", HistoryAsync).WithSummary("线索的忽略与恢复记录 / Who dismissed or restored a hit, when and why");
 
         api.MapPost("/screening", ScreenAsync).WithTags("Monitoring")
             .WithSummary("平台上传前筛查（请求体即媒体或 .rrfp 文件）/ Screen an upload before publishing (the body is the media or .rrfp)");
@@ -71,12 +73,22 @@ internal static class MonitoringApi
     private static async Task<Accepted<MonitoringTask>> RunTaskAsync(Guid id, ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct) =>
         TypedResults.Accepted($"/api/monitoring/tasks/{id}", await monitoring.RunNowAsync(principal.ToActor(), id, ct));
 
-    private static async Task<Ok<IReadOnlyList<MonitoringHit>>> HitsAsync(ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct,
+    private static async Task<Ok<List<HitDto>>> HitsAsync(ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct,
         Guid? workId = null, Guid? taskId = null) =>
-        TypedResults.Ok(await monitoring.HitsAsync(principal.ToActor(), workId, taskId, ct));
+        TypedResults.Ok((await monitoring.HitsAsync(principal.ToActor(), workId, taskId, ct)).Select(HitDto.From).ToList());
 
-    private static async Task<Ok<MonitoringHit>> DismissAsync(Guid id, DismissRequest body, ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct) =>
-        TypedResults.Ok(await monitoring.DismissAsync(principal.ToActor(), id, body.Reason, ct));
+    private static async Task<Ok<HitDto>> DismissAsync(Guid id, DismissRequest body, ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct) =>
+        TypedResults.Ok(HitDto.From(await monitoring.DismissAsync(principal.ToActor(), id, body.Reason, ct)));
+
+    private static async Task<Ok<HitDto>> RestoreAsync(Guid id, DismissRequest body, ClaimsPrincipal principal, MonitoringService monitoring, CancellationToken ct) =>
+        TypedResults.Ok(HitDto.From(await monitoring.RestoreAsync(principal.ToActor(), id, body.Reason, ct)));
+
+    private static async Task<Ok<List<HitEventDto>>> HistoryAsync(Guid id, ClaimsPrincipal principal, ReelRights.Core.Data.ReelRightsDbContext db, CancellationToken ct)
+    {
+        var actor = principal.ToActor();
+        var hit = await db.HitAsync(actor, id, ct);
+        return TypedResults.Ok((await db.HitHistoryAsync(actor, [hit.Id], ct))[hit.Id].Select(HitEventDto.From).ToList());
+    }
 
     private static async Task<Accepted<EvidenceBundle>> RequestEvidenceAsync(Guid id, ClaimsPrincipal principal, EvidenceService evidence, CancellationToken ct)
     {
@@ -106,4 +118,5 @@ internal static class MonitoringApi
 
 public sealed record TaskDetail(MonitoringTask Task, string? RunState, double? RunProgress, IReadOnlyList<MonitoringFailure> Failures);
 
+/// <summary>The reason for dismissing or restoring a hit (required, at most 1000 characters).</summary>
 public sealed record DismissRequest(string? Reason = null);

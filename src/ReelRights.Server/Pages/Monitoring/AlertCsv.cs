@@ -15,7 +15,8 @@ public static class AlertCsv
     {
         var csv = new StringBuilder();
         Line(csv, ["作品编码 / Work code", "作品 / Work", "分集编码 / Episode code", "来源地址 / Source URL", "类别 / Class", "相似度 / Score",
-            "匹配方式 / Modality", "匹配片段（副本秒 ↔ 登记秒）/ Matched seconds (copy ↔ reference)", "首次发现 / First seen (UTC)",
+            "匹配方式 / Modality", "匹配片段（副本秒 ↔ 登记秒）/ Matched seconds (copy ↔ reference)",
+            "被复制时长（秒）/ Copied seconds", "对应登记分集的秒 / Registered seconds copied", "首次发现 / First seen (UTC)",
             "最近发现 / Last seen (UTC)", "发现次数 / Times seen", "忽略理由 / Dismissed reason", "证据包 / Evidence",
             "证据包 SHA-256 / Bundle SHA-256", "账本序号 / Ledger index", "监测任务 / Task"]);
         foreach (var row in rows)
@@ -29,6 +30,8 @@ public static class AlertCsv
                 label(MonitoringLabels.Modality(hit.Modality)),
                 string.Join("; ", row.Segments.Select(s => string.Create(CultureInfo.InvariantCulture,
                     $"{s.QueryStart:0.0}–{s.QueryEnd:0.0} ↔ {s.ReferenceStart:0.0}–{s.ReferenceEnd:0.0}"))),
+                row.Copied.Seconds.ToString("0.0", CultureInfo.InvariantCulture),
+                row.ReferenceText,
                 Time(hit.FirstSeenAt), Time(hit.LastSeenAt),
                 hit.TimesSeen.ToString(CultureInfo.InvariantCulture),
                 hit.DismissedReason,

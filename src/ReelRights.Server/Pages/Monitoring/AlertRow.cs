@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Globalization;
 using ReelRights.Core.Evidence;
 using ReelRights.Core.Monitoring;
 using ReelRights.Core.Works;
@@ -8,12 +8,17 @@ namespace ReelRights.Server.Pages.Monitoring;
 
 /// <summary>
 /// One hit as the alerts page shows it: the work and episode by code rather than id, the copied
-/// segments, and the evidence bundles captured for it (newest first).
+/// segments and how many seconds they add up to, the evidence bundles captured for it (newest
+/// first), and who dismissed or restored it (oldest first).
 /// </summary>
 public sealed record AlertRow(MonitoringHit Hit, Work? Work, Episode? Episode, string? TaskName, IReadOnlyList<MatchedSegment> Segments,
-    IReadOnlyList<EvidenceBundle> Bundles, bool HasReferenceMedia)
+    IReadOnlyList<EvidenceBundle> Bundles, bool HasReferenceMedia, IReadOnlyList<HitEvent>? History = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Seconds of the copy matched, and the registered episode's seconds they came from.</summary>
+    public CopiedTime Copied { get; } = CopiedTime.Of(Segments);
+
+    /// <summary>The registered seconds as "a–b, c–d" (to a tenth of a second).</summary>
+    public string ReferenceText => string.Join(", ", Copied.Reference.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Start:0.0}–{r.End:0.0}")));
 
     /// <summary>The longest copied segment: the frames are taken at its middle, as the evidence capture does.</summary>
     public MatchedSegment? Main => Segments.MaxBy(s => s.QueryEnd - s.QueryStart);
@@ -32,15 +37,5 @@ public sealed record AlertRow(MonitoringHit Hit, Work? Work, Episode? Episode, s
     /// <summary>Where the copy is (the uploader's site), for grouping and at-a-glance reading.</summary>
     public string Host => Uri.TryCreate(Hit.Source, UriKind.Absolute, out var uri) ? uri.Authority : "";
 
-    public static IReadOnlyList<MatchedSegment> ParseSegments(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<List<MatchedSegment>>(json, Json) ?? [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
-    }
+    public static IReadOnlyList<MatchedSegment> ParseSegments(string json) => HitSegments.Parse(json);
 }

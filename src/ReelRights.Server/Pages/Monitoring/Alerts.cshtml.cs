@@ -18,8 +18,8 @@ namespace ReelRights.Server.Pages.Monitoring;
 
 /// <summary>
 /// The hits (侵权线索) of the organization, filtered by work, class, task and free text: frames
-/// side by side, the copied seconds on a timeline, evidence bundles, and bulk evidence capture and
-/// dismissal. The forms post and redirect back to the same filters; the script only toggles the
+/// side by side, the copied seconds on a timeline, evidence bundles, who dismissed or restored each,
+/// and bulk evidence capture, dismissal and restoration. The forms post and redirect back to the same filters; the script only toggles the
 /// detail rows and polls <see cref="OnGetStatusAsync"/> while a capture is running.
 /// </summary>
 public sealed class AlertsModel(CurrentSession session, MonitoringService monitoring, EvidenceService evidence, WorkService works,
@@ -219,17 +219,46 @@ public sealed class AlertsModel(CurrentSession session, MonitoringService monito
         RunAsync(async actor =>
         {
             var chosen = Chosen(ids);
-            var text = (reason ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
-            if (text.Length == 0)
-            {
-                throw ReelRightsException.Invalid("invalid-reason", "请填写忽略理由，例如“授权渠道，已核实”。", "Give a reason for dismissing, e.g. “licensed channel, checked”.");
-            }
+            var text = Reason(reason, "请填写忽略理由，例如“授权渠道，已核实”。", "Give a reason for dismissing, e.g. “licensed channel, checked”.");
             foreach (var id in chosen)
             {
                 await monitoring.DismissAsync(actor, id, text, cancellationToken);
             }
             return ($"已忽略 {chosen.Count} 条线索，理由已记录。", $"Dismissed {chosen.Count} alert(s); the reason is on record.");
         }, null, cancellationToken);
+
+    /// <summary>
+    /// Restores (恢复) the selected dismissed hits, or <paramref name="only"/> (the form in a hit's
+    /// detail), with one reason; selected hits that are not dismissed are left as they are.
+    /// </summary>
+    public Task<IActionResult> OnPostRestoreAsync([FromForm(Name = "ids")] List<Guid>? ids, string? reason, Guid? only, CancellationToken cancellationToken) =>
+        RunAsync(async actor =>
+        {
+            var chosen = Chosen(only is { } one ? [one] : ids);
+            var text = Reason(reason, "请填写恢复理由，例如“误忽略，需继续跟进”。", "Give a reason for restoring, e.g. “dismissed by mistake, follow it up”.");
+            var restored = 0;
+            foreach (var id in chosen)
+            {
+                if ((await db.HitAsync(actor, id, cancellationToken)).DismissedReason is null)
+                {
+                    continue;
+                }
+                await monitoring.RestoreAsync(actor, id, text, cancellationToken);
+                restored++;
+            }
+            var skipped = chosen.Count - restored;
+            return skipped == 0
+                ? ($"已恢复 {restored} 条线索，理由已记录。", $"Restored {restored} alert(s); the reason is on record.")
+                : ($"已恢复 {restored} 条线索，理由已记录；另有 {skipped} 条未被忽略，保持不变。",
+                    $"Restored {restored} alert(s); the reason is on record. {skipped} not dismissed were left as they are.");
+        }, only, cancellationToken);
+
+    /// <summary>A reason as typed: a browser sends line breaks as CRLF, the record keeps LF; empty is refused with <paramref name="zh"/>/<paramref name="en"/>.</summary>
+    private static string Reason(string? reason, string zh, string en)
+    {
+        var text = (reason ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        return text.Length > 0 ? text : throw ReelRightsException.Invalid("invalid-reason", zh, en);
+    }
 
     private static List<Guid> Chosen(IEnumerable<Guid>? ids)
     {
@@ -285,12 +314,13 @@ public sealed class AlertsModel(CurrentSession session, MonitoringService monito
         var list = hits.ToList();
         var episodes = await db.EpisodesAsync(actor, list.Select(h => h.EpisodeId).ToList(), cancellationToken);
         var bundles = await db.BundlesAsync(actor, list.Select(h => h.Id).ToList(), cancellationToken);
+        var history = await db.HitHistoryAsync(actor, list.Select(h => h.Id).ToList(), cancellationToken);
         var order = MonitoringLabels.Classes.ToList();
         var rows = list.Select(h =>
         {
             var episode = episodes.GetValueOrDefault(h.EpisodeId);
             return new AlertRow(h, Works.FirstOrDefault(w => w.Id == h.WorkId), episode, Tasks.FirstOrDefault(t => t.Id == h.TaskId)?.Name,
-                AlertRow.ParseSegments(h.Segments), bundles[h.Id].ToList(), episode?.MediaSha256 is { } sha && blobs.Exists(sha));
+                AlertRow.ParseSegments(h.Segments), bundles[h.Id].ToList(), episode?.MediaSha256 is { } sha && blobs.Exists(sha), history[h.Id].ToList());
         });
         if (!string.IsNullOrWhiteSpace(Query))
         {
