@@ -255,9 +255,11 @@ public sealed class MonitoringService(
             }
             catch (MediaException e)
             {
-                var what = fetched.Hls is { } hls ? $"HLS, {hls.Parts.Count} parts" : fetched.Fetch.ContentType;
-                await RecordFailureAsync(task, url, "not-media", $"下载的内容不是可读的媒体（{what}）：{e.ChineseMessage}",
-                    $"What was downloaded is not readable media ({what}): {e.EnglishMessage}", cancellationToken);
+                var (whatZh, whatEn) = fetched.Hls is { } hls
+                    ? ($"HLS 流，{hls.Parts.Count} 个分片", $"HLS stream, {hls.Parts.Count} parts")
+                    : (fetched.Fetch.ContentType, fetched.Fetch.ContentType);
+                await RecordFailureAsync(task, url, "not-media", $"下载的内容不是可读的媒体（{whatZh}）：{e.ChineseMessage}",
+                    $"What was downloaded is not readable media ({whatEn}): {e.EnglishMessage}", cancellationToken);
                 return;
             }
             var matches = await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, fetched.Fetch.FinalUrl.ToString()), cancellationToken);
