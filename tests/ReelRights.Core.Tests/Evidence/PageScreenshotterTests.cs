@@ -72,7 +72,6 @@ public sealed class PageScreenshotterTests : IAsyncLifetime
             <META HTTP-EQUIV="Refresh" CONTENT="0;url={new Uri(redPage).AbsoluteUri}">
             <meta http-equiv="refresh" content="0;url={net}/nav">
             <link rel="stylesheet" href="{net}/style.css">
-            <link rel="dns-prefetch" href="//pirate.example">
             <style>body {"{"} background: white {"}"}</style>
             </head>
             <body onload="document.body.style.background='red'">

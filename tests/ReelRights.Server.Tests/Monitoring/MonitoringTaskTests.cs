@@ -31,7 +31,7 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         <style>body{font-family:sans-serif;margin:12px} h1{color:#c00;font-size:22px} .meta{color:#666}</style></head>
         <body><h1>替身新娘 第1集（高清完整版）</h1><video controls width="360" src="/v/pirated.mp4"></video>
         <p class="meta">上传者：快影用户 8812 · 播放 12.3 万次 · 2026-11-20</p><p>第1集 / 共80集 · 关注我看全集</p>
-        <script>document.title = 'ran';</script><img src="https://tracker.invalid/p.gif" width="1" height="1"></body></html>
+        <script>document.title = 'ran';</script><img src="/stats/p.gif" width="1" height="1"></body></html>
         """;
     private readonly string dir = Directory.CreateTempSubdirectory("rr-monitor-").FullName;
     private WebApplication site = null!;
