@@ -132,7 +132,7 @@ internal static class FingerprintProcesses
             {
                 if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
                 {
-                    var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    var parts = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
                     return long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
                 }
             }

@@ -113,6 +113,29 @@ public sealed class FingerprintCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IndexAdd_BulkFromAListFileWithoutTheSearch_AddsEveryFileUnderThePrefix()
+    {
+        var episode = Path.Combine(dir, "episode.rrfp");
+        var unrelated = Path.Combine(dir, "unrelated.rrfp");
+        (await RunAsync("fingerprint", Reference, "-o", episode)).Exit.ShouldBe(0);
+        (await RunAsync("fingerprint", Unrelated, "-o", unrelated)).Exit.ShouldBe(0);
+        (await RunAsync("index", "add", "--index", IndexDir, "--id", "第1集", episode)).Exit.ShouldBe(0);
+        var list = Path.Combine(dir, "bulk.rsp");
+        await File.WriteAllLinesAsync(list, [unrelated, Copy]);
+
+        var (exit, stdout, stderr) = await RunAsync("index", "add", "--index", IndexDir, "--id", "bulk", "--skip-common-content", "@" + list);
+
+        exit.ShouldBe(0, stderr);
+        var added = JsonDocument.Parse(stdout).RootElement;
+        added.GetProperty("added").EnumerateArray().Select(a => a.GetString()).ShouldBe(["bulk/unrelated", "bulk/copy"]);
+        added.GetProperty("references").GetInt32().ShouldBe(3);
+        // No search ran, so the copy of episode 1 added in bulk is not masked against it: both match.
+        var (_, matched, _) = await RunAsync("match", "--index", IndexDir, Copy, "--json");
+        JsonDocument.Parse(matched).RootElement.GetProperty("matches").EnumerateArray()
+            .Select(m => m.GetProperty("referenceId").GetString()).ShouldBe(["bulk/copy", "第1集"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Match_NoIndex_FailsClearly()
     {
         var (exit, _, stderr) = await RunAsync("match", "--index", Path.Combine(dir, "missing"), Copy, "--json");

@@ -94,8 +94,10 @@ internal static class FingerprintCommands
             foreach (var path in parse.GetValue(files)!)
             {
                 var query = await FingerprintInputs.ReadAsync(path, parse.GetValue(Threads), ct);
+                var lookup = Stopwatch.StartNew();
                 var matches = matcher.Match(query, ct);
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"已比对 / matched: {path}: {matches.Count}");
+                await parse.InvocationConfiguration.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"已比对 / matched: {path}: {matches.Count} (lookup {lookup.Elapsed.TotalMilliseconds:F1} ms)"));
                 await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(new
                 {
                     query = path,

@@ -67,7 +67,17 @@ internal sealed class IndexDirectory(string root)
         IReadOnlyList<CommonSpan>? known = null;
         if (!searchCommonContent)
         {
-            known = HasIndex && await IsCurrentAsync(cancellationToken) ? (await ReadIndexAsync()).CommonContent : [];
+            known = [];
+            if (HasIndex && await IsCurrentAsync(cancellationToken))
+            {
+                known = (await ReadIndexAsync()).CommonContent;
+            }
+            else if (HasIndex)
+            {
+                throw ReelRights.Core.ReelRightsException.Invalid("index-outdated",
+                    "索引由旧版本生成，无法保留其共有内容：请先不带 --skip-common-content 添加一次。",
+                    "The index was built by an older version and its shared content cannot be kept: add once without --skip-common-content first.");
+            }
         }
 
         Directory.CreateDirectory(Path.Combine(Root, "references"));
@@ -79,9 +89,22 @@ internal sealed class IndexDirectory(string root)
             manifest[id] = file;
         }
 
+        // The references just added are in memory already; only the others are read back.
+        var fresh = new Dictionary<string, Fingerprint>(StringComparer.Ordinal);
+        foreach (var (id, fingerprint) in added)
+        {
+            fresh[id] = fingerprint;
+        }
+
         var entries = new List<ReferenceEntry>();
         foreach (var (id, file) in manifest.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
+            if (fresh.TryGetValue(id, out var fingerprint))
+            {
+                entries.Add(new ReferenceEntry(id, fingerprint));
+                continue;
+            }
+
             await using var stream = File.OpenRead(Path.Combine(Root, file));
             entries.Add(new ReferenceEntry(id, Fingerprint.ReadFrom(stream)));
         }

@@ -182,45 +182,64 @@ public sealed class ReferenceIndex
 
     private static PostingTable BuildVideo(List<ReferenceEntry> entries, List<IndexedReference> table, IReadOnlyList<CommonSpan> common)
     {
-        var keys = new List<int>();
-        var ids = new List<uint>();
-        var bits = new List<ulong>();
-        for (var r = 0; r < entries.Count; r++)
+        // Two passes (count, then fill) so the arrays are allocated once at their size: a
+        // thousand hours is about 86 million postings.
+        var fill = false;
+        ulong[] order = [];
+        ulong[] bits = [];
+        for (var pass = 0; pass < 2; pass++)
         {
-            if (entries[r].Fingerprint.Video is not { } video)
+            var n = 0;
+            for (var r = 0; r < entries.Count; r++)
             {
-                continue;
-            }
-
-            var masked = Spans(common, table[r].Id, MatchModality.Video);
-            for (var f = 0; f < video.FrameCount; f++)
-            {
-                if (IsMasked(masked, (double)f / video.FrameRate))
+                if (entries[r].Fingerprint.Video is not { } video)
                 {
                     continue;
                 }
 
-                for (var c = 0; c < VideoTrack.CropFractions.Count; c++)
+                var masked = Spans(common, table[r].Id, MatchModality.Video);
+                for (var f = 0; f < video.FrameCount; f++)
                 {
-                    var i = (f * VideoTrack.SlotCount) + c;
-                    if (video.Weak[i] != 0)
+                    if (masked.Count > 0 && IsMasked(masked, (double)f / video.FrameRate))
                     {
-                        keys.Add(FrameHash.Key(video.Bits[i]));
-                        ids.Add(table[r].VideoFirst + (uint)f);
-                        bits.Add(video.Bits[i]);
+                        continue;
+                    }
+
+                    for (var c = 0; c < VideoTrack.CropFractions.Count; c++)
+                    {
+                        var i = (f * VideoTrack.SlotCount) + c;
+                        if (video.Weak[i] == 0)
+                        {
+                            continue;
+                        }
+
+                        if (fill)
+                        {
+                            order[n] = PostingTable.Entry(FrameHash.Key(video.Bits[i]), table[r].VideoFirst + (uint)f);
+                            bits[n] = video.Bits[i];
+                        }
+
+                        n++;
                     }
                 }
             }
+
+            if (!fill)
+            {
+                fill = true;
+                order = new ulong[n];
+                bits = new ulong[n];
+            }
         }
 
-        return PostingTable.Build([.. keys], [.. ids], [.. bits]);
+        return PostingTable.Build(order, bits);
     }
 
     private static PostingTable BuildAudio(List<ReferenceEntry> entries, List<IndexedReference> table, IReadOnlyList<CommonSpan> common)
     {
-        var keys = new List<int>();
-        var ids = new List<uint>();
-        var bits = new List<ulong>();
+        // Descriptors first (4 bytes and a flag per frame), then the arrays at their size.
+        var described = new List<(int Reference, uint[] Bits, uint[] Weak, bool[] Foreground)>();
+        var count = 0L;
         for (var r = 0; r < entries.Count; r++)
         {
             if (entries[r].Fingerprint.Audio is not { } audio)
@@ -230,19 +249,36 @@ public sealed class ReferenceIndex
 
             var masked = Spans(common, table[r].Id, MatchModality.Audio);
             var (b, weak) = AudioHash.Compute(audio, 0);
-            var foreground = AudioSalience.Foreground(audio);
             for (var f = 0; f < audio.FrameCount; f++)
             {
-                if (weak[f] != 0 && !IsMasked(masked, AudioTrack.TimeOf(f)))
+                if (weak[f] != 0 && masked.Count > 0 && IsMasked(masked, AudioTrack.TimeOf(f)))
                 {
-                    keys.Add(AudioHash.Key(b[f]));
-                    ids.Add(table[r].AudioFirst + (uint)f);
-                    bits.Add(b[f] | (foreground[f] ? AudioHash.ForegroundFlag : 0));
+                    weak[f] = 0;
+                }
+
+                count += weak[f] != 0 ? 1 : 0;
+            }
+
+            described.Add((r, b, weak, AudioSalience.Foreground(audio)));
+        }
+
+        var order = new ulong[count];
+        var bits = new ulong[count];
+        var n = 0;
+        foreach (var (r, b, weak, foreground) in described)
+        {
+            for (var f = 0; f < b.Length; f++)
+            {
+                if (weak[f] != 0)
+                {
+                    order[n] = PostingTable.Entry(AudioHash.Key(b[f]), table[r].AudioFirst + (uint)f);
+                    bits[n] = b[f] | (foreground[f] ? AudioHash.ForegroundFlag : 0);
+                    n++;
                 }
             }
         }
 
-        return PostingTable.Build([.. keys], [.. ids], [.. bits]);
+        return PostingTable.Build(order, bits);
     }
 
     private static List<(double Start, double End)> Spans(IReadOnlyList<CommonSpan> common, string id, MatchModality modality) =>

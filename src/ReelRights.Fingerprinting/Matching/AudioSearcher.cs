@@ -12,7 +12,7 @@ namespace ReelRights.Fingerprinting.Matching;
 /// </summary>
 internal static class AudioSearcher
 {
-    /// <summary>Of 32 bits; the 22 key bits already agree (up to two flips), so this checks the other ten.</summary>
+    /// <summary>Of 32 bits; the 26 key bits already agree (up to two flips), so this checks the other six and the flips.</summary>
     public const int MaxDistance = 7;
 
     private const int LowestShift = -4;
@@ -44,17 +44,45 @@ internal static class AudioSearcher
         }
     }
 
+    /// <summary>
+    /// Votes per reference, only for references with at least <see cref="AlignmentSettings.MinPeak"/>
+    /// of them (no line is examined with fewer): at a thousand indexed hours most of the tens of
+    /// thousands of references a query touches get one stray vote, so votes are gathered in one
+    /// flat list and grouped afterwards instead of one list per reference.
+    /// </summary>
     private static Dictionary<int, List<Vote>> Votes(ReferenceIndex index, AudioTrack query, int shift, int exclude)
     {
+        var flat = new List<(int Reference, Vote Vote)>();
+        Search(index, query, shift, exclude, 1, flat);
+        var counts = new Dictionary<int, int>();
+        foreach (var (reference, _) in flat)
+        {
+            counts[reference] = counts.GetValueOrDefault(reference) + 1;
+        }
+
         var votes = new Dictionary<int, List<Vote>>();
-        Search(index, query, shift, exclude, 1, votes);
+        foreach (var (reference, vote) in flat)
+        {
+            if (counts[reference] < AlignmentSettings.Audio.MinPeak)
+            {
+                continue;
+            }
+
+            if (!votes.TryGetValue(reference, out var list))
+            {
+                votes[reference] = list = new List<Vote>(counts[reference]);
+            }
+
+            list.Add(vote);
+        }
+
         return votes;
     }
 
-    private static int Search(ReferenceIndex index, AudioTrack query, int shift, int exclude, int step, Dictionary<int, List<Vote>>? votes)
+    private static int Search(ReferenceIndex index, AudioTrack query, int shift, int exclude, int step, List<(int Reference, Vote Vote)>? votes)
     {
         var table = index.Audio;
-        var (bits, weak) = AudioHash.Compute(query, shift);
+        var (bits, weak) = AudioHash.Compute(query, shift, step);
         var hits = 0;
         for (var f = 0; f < query.FrameCount; f += step)
         {
@@ -93,15 +121,10 @@ internal static class AudioSearcher
                         continue;
                     }
 
-                    if (!votes.TryGetValue(r, out var list))
-                    {
-                        votes[r] = list = [];
-                    }
-
                     var referenceTime = (float)AudioTrack.TimeOf((int)(id - index.References[r].AudioFirst));
                     var weight = (float)(MaxDistance + 1 - distance) / (MaxDistance + 1);
                     var salient = (table.Bits[p] & AudioHash.ForegroundFlag) != 0;
-                    list.Add(new Vote(f, queryTime, referenceTime, weight, AudioHash.Key((uint)table.Bits[p]), bits[f], (uint)table.Bits[p], salient));
+                    votes.Add((r, new Vote(f, queryTime, referenceTime, weight, AudioHash.Key((uint)table.Bits[p]), bits[f], (uint)table.Bits[p], salient)));
                 }
             }
         }

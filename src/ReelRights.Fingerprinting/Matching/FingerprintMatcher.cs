@@ -105,11 +105,38 @@ public sealed class FingerprintMatcher
         return kept;
     }
 
+    /// <summary>
+    /// The most evidence any line through these votes can have: a line takes at most one vote per
+    /// query frame and counts at most its weight. A reference whose bound is at the calibration's
+    /// floor cannot score above zero, so it is not aligned at all — exact, and at a thousand
+    /// indexed hours it skips nearly every reference a few stray votes reached.
+    /// </summary>
+    private static double EvidenceBound(List<Vote> votes)
+    {
+        var bound = 0.0;
+        var frame = int.MinValue;
+        var best = 0f;
+        foreach (var v in votes)
+        {
+            if (v.QueryFrame != frame)
+            {
+                bound += best;
+                frame = v.QueryFrame;
+                best = 0;
+            }
+
+            best = Math.Max(best, v.Weight);
+        }
+
+        return bound + best;
+    }
+
     private static void AddLines(Dictionary<int, List<LineGroup>> groups, Dictionary<int, List<Vote>> votes, AlignmentSettings settings, bool isVideo)
     {
+        var floor = isVideo ? ScoreCalibration.VideoFloor : ScoreCalibration.AudioFloor;
         foreach (var (reference, list) in votes)
         {
-            if (list.Count < settings.MinPeak)
+            if (list.Count < settings.MinPeak || EvidenceBound(list) <= floor)
             {
                 continue;
             }

@@ -21,9 +21,15 @@ internal static class ScoreCalibration
 {
     public const double DefaultThreshold = 0.5;
 
-    public static double Video(double evidence) => Map(evidence, 1.0, 2.0);
+    /// <summary>Video evidence at or below this scores 0 (E0).</summary>
+    public const double VideoFloor = 1.0;
 
-    public static double Audio(double evidence) => Map(evidence, 6.0, 8.0);
+    /// <summary>Audio evidence at or below this scores 0 (E0).</summary>
+    public const double AudioFloor = 6.0;
+
+    public static double Video(double evidence) => Map(evidence, VideoFloor, 2.0);
+
+    public static double Audio(double evidence) => Map(evidence, AudioFloor, 8.0);
 
     /// <summary>Independent modalities agreeing on one alignment: the chance both are wrong multiplies.</summary>
     public static double Fuse(double video, double audio) => 1 - ((1 - video) * (1 - audio));

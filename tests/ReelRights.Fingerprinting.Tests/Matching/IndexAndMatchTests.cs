@@ -58,18 +58,19 @@ public sealed class IndexAndMatchTests
     }
 
     [Fact]
-    public void ReadFrom_IndexOfVersion1_FailsNamingTheVersion()
+    public void ReadFrom_IndexOfAnOlderVersion_FailsNamingTheVersion()
     {
-        // Version 1 had no foreground flags on audio postings: read as version 2 every audio
-        // frame would be background, so it must be rebuilt, not silently used.
+        // Version 2 keyed audio postings by 22 bits (version 1 also lacked the foreground
+        // flags): read as version 3 its audio would never be found, so it must be rebuilt, not
+        // silently used.
         using var stream = new MemoryStream();
         ReferenceIndex.Build([new ReferenceEntry("a", Synthetic.Fingerprint(4, 1))]).WriteTo(stream);
         var bytes = stream.ToArray();
-        bytes[4].ShouldBe((byte)2);
-        bytes[4] = 1;
+        bytes[4].ShouldBe((byte)3);
+        bytes[4] = 2;
 
         Should.Throw<FingerprintFormatException>(() => ReferenceIndex.ReadFrom(new MemoryStream(bytes)))
-            .Message.ShouldContain("version 1");
+            .Message.ShouldContain("version 2");
     }
 
     [Fact]
@@ -115,6 +116,34 @@ public sealed class IndexAndMatchTests
     }
 
     [Fact]
+    public void ReadFrom_StreamThatCannotSeek_ReadsTheSameIndex()
+    {
+        var a = Synthetic.Fingerprint(12, 1);
+        using var stream = new MemoryStream();
+        ReferenceIndex.Build([new ReferenceEntry("a", a), new ReferenceEntry("b", Synthetic.Fingerprint(12, 2))]).WriteTo(stream);
+
+        var read = ReferenceIndex.ReadFrom(new ForwardOnlyStream(stream.ToArray()));
+
+        read.ReferenceIds.ShouldBe(["a", "b"]);
+        new FingerprintMatcher(read).Match(a).ShouldHaveSingleItem().ReferenceId.ShouldBe("a");
+    }
+
+    [Fact]
+    public void ReadFrom_HugeCountUnderAValidChecksum_FailsWithoutAllocatingIt()
+    {
+        // A crafted file: the reference count says two billion and the trailer is recomputed,
+        // so only the reader's own bounds stop it.
+        using var stream = new MemoryStream();
+        ReferenceIndex.Build([new ReferenceEntry("a", Synthetic.Fingerprint(4, 1))]).WriteTo(stream);
+        var bytes = stream.ToArray();
+        BitConverter.GetBytes(int.MaxValue).CopyTo(bytes, 5);
+        System.Security.Cryptography.SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).CopyTo(bytes, bytes.Length - 32);
+
+        Should.Throw<FingerprintFormatException>(() => ReferenceIndex.ReadFrom(new MemoryStream(bytes)))
+            .Message.ShouldContain("out of range");
+    }
+
+    [Fact]
     public void Build_DuplicateIds_Throws()
     {
         var f = Synthetic.Fingerprint(2, 1);
@@ -124,4 +153,9 @@ public sealed class IndexAndMatchTests
 
     private static string Describe(IReadOnlyList<FingerprintMatch> matches) =>
         System.Text.Json.JsonSerializer.Serialize(matches);
+
+    private sealed class ForwardOnlyStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
 }
