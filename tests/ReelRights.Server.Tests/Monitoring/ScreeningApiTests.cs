@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -51,7 +50,7 @@ public sealed class ScreeningApiTests : IAsyncLifetime
         var platform = await server.CreateTenantAsync("快影平台", OrganizationKind.Platform);
         using var o = server.CreateClient(owner.ApiKey);
         using var p = server.CreateClient(platform.ApiKey);
-        var work = await RegisterAsync(o, Episode);
+        var work = await MonitoringSteps.RegisterAsync(o, Episode);
 
         var pirated = await ScreenAsync(p, Copy);
         var unrelated = await ScreenAsync(p, Unrelated);
@@ -80,7 +79,7 @@ public sealed class ScreeningApiTests : IAsyncLifetime
         var platform = await server.CreateTenantAsync("快影平台", OrganizationKind.Platform);
         using var o = server.CreateClient(owner.ApiKey);
         using var p = server.CreateClient(platform.ApiKey);
-        await RegisterAsync(o, Episode);
+        await MonitoringSteps.RegisterAsync(o, Episode);
         var rrfp = Path.Combine(dir, "copy.rrfp");
         var fingerprint = await new ReelRights.Core.Fingerprints.MediaFingerprinter(new ReelRights.Media.FfmpegMedia()).FingerprintAsync(Copy, CancellationToken.None);
         await using (var file = File.Create(rrfp))
@@ -131,22 +130,5 @@ public sealed class ScreeningApiTests : IAsyncLifetime
         var response = await client.PostAsync("/api/screening", content);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>(Web);
-    }
-
-    private static async Task<string> RegisterAsync(HttpClient client, string media)
-    {
-        var work = (await (await client.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString()!;
-        await using (var file = File.OpenRead(media))
-        {
-            using var content = new StreamContent(file);
-            (await client.PutAsync($"/api/works/{work}/episodes/1", content)).EnsureSuccessStatusCode();
-        }
-        var id = (await (await client.PostAsync($"/api/works/{work}/registrations", null)).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
-        var watch = Stopwatch.StartNew();
-        while ((await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web)).GetProperty("state").GetString() == "checking" && watch.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            await Task.Delay(200);
-        }
-        return work;
     }
 }
