@@ -113,18 +113,7 @@ public sealed class EvidenceService(
             var mediaName = "media/copy" + (fetched.Hls?.Extension ?? Extension(first.ContentType, url));
             folder.MoveIn(fetched.Path, mediaName, fetched.Hls is null ? "下载的疑似侵权副本 / the downloaded copy"
                 : "下载的疑似侵权副本：HLS 各分片按顺序拼接 / the downloaded copy: the HLS segments joined in order");
-            folder.Write("http/exchange.json", new
-            {
-                request = new { method = "GET", url = url.ToString(), headers = fetcher.RequestHeaders },
-                redirects = first.Redirects.Select(r => r.ToString()),
-                finalUrl = first.FinalUrl.ToString(),
-                remoteAddress = first.RemoteAddress,
-                response = new { status = first.Status, headers = first.ResponseHeaders.Select(h => new { name = h.Key, value = h.Value }) },
-            }, "完整的 HTTP 请求与响应头 / full HTTP request and response headers");
-            if (first.TlsCertificates.Count > 0)
-            {
-                folder.WriteText("http/tls-chain.pem", EvidencePem.Chain(first.TlsCertificates), "TLS 证书链 / TLS certificate chain");
-            }
+            ExchangeEvidence.Record(folder, "http", url, first, fetcher.RequestHeaders, ("下载", "the download"));
             if (fetched.Hls is { } stream)
             {
                 HlsEvidence.Record(folder, stream, session);

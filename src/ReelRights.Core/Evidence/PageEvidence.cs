@@ -37,18 +37,7 @@ internal static class PageEvidence
             return;
         }
         folder.MoveIn(page.Path, SnapshotPath, "疑似侵权副本所在网页（原样 HTML）/ the page the copy was found on, HTML as fetched");
-        folder.Write("page/exchange.json", new
-        {
-            request = new { method = "GET", url = url.ToString(), headers = fetcher.RequestHeaders },
-            redirects = page.Redirects.Select(r => r.ToString()),
-            finalUrl = page.FinalUrl.ToString(),
-            remoteAddress = page.RemoteAddress,
-            response = new { status = page.Status, headers = page.ResponseHeaders.Select(h => new { name = h.Key, value = h.Value }) },
-        }, "网页的 HTTP 请求与响应头 / the page's HTTP request and response headers");
-        if (page.TlsCertificates.Count > 0)
-        {
-            folder.WriteText("page/tls-chain.pem", EvidencePem.Chain(page.TlsCertificates), "网页的 TLS 证书链 / the page's TLS certificate chain");
-        }
+        ExchangeEvidence.Record(folder, "page", url, page, fetcher.RequestHeaders, ("网页", "the page"));
         session.Log("网页快照完成 / page fetched", $"HTTP {page.Status}, {page.ContentType}, {page.Length} bytes, SHA-256 {page.Sha256}, from {page.RemoteAddress}");
 
         var options = screenshots.Options;

@@ -1,12 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ReelRights.Testing;
 using static ReelRights.Server.Tests.Monitoring.MonitoringSteps;
 
@@ -28,14 +23,8 @@ public sealed class HlsMonitoringTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
-        await Ffmpeg.RunAsync([
-            "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=12",
-            "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=12", .. encode, Path.Combine(dir, "episode.mp4")]);
-        // The pirated copy: mirrored, cropped, a second cut off; a key frame every second so it cuts into 2 s segments.
-        await Ffmpeg.RunAsync([
-            "-ss", "1", "-i", Path.Combine(dir, "episode.mp4"), "-filter_complex", "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320[v]", "-map", "[v]", "-map", "0:a",
-            .. encode, "-g", "25", Path.Combine(dir, "copy.mp4")]);
+        // The pirated copy gets a key frame every second, so it cuts into 2 s segments.
+        await MakeEpisodeAndCopyAsync(dir, "copy.mp4", "-g", "25");
         var hls = Directory.CreateDirectory(Path.Combine(dir, "hls")).FullName;
         Directory.CreateDirectory(Path.Combine(hls, "ts"));
         Directory.CreateDirectory(Path.Combine(hls, "fmp4"));
@@ -57,26 +46,23 @@ public sealed class HlsMonitoringTests : IAsyncLifetime
             tsPlaylist.Replace("#EXT-X-PLAYLIST-TYPE:VOD", "#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-KEY:METHOD=AES-128,URI=\"key.bin\",IV=0x0123456789abcdef0123456789abcdef", StringComparison.Ordinal));
         await File.WriteAllTextAsync(Path.Combine(hls, "garbage.m3u8"), "<!doctype html><title>404</title><p>视频不存在</p>");
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        site = builder.Build();
-        site.MapGet("/hls/{**path}", (string path) =>
+        (site, siteAddress) = await StartSiteAsync(app =>
         {
-            var full = Path.GetFullPath(Path.Combine(hls, path));
-            return full.StartsWith(hls + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full)
-                ? Results.File(full, Path.GetExtension(full) switch
-                {
-                    ".m3u8" => "application/vnd.apple.mpegurl",
-                    ".ts" => "video/mp2t",
-                    ".m4s" => "video/iso.segment",
-                    _ => "video/mp4",
-                })
-                : Results.NotFound();
+            app.MapGet("/hls/{**path}", (string path) =>
+            {
+                var full = Path.GetFullPath(Path.Combine(hls, path));
+                return full.StartsWith(hls + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full)
+                    ? Results.File(full, Path.GetExtension(full) switch
+                    {
+                        ".m3u8" => "application/vnd.apple.mpegurl",
+                        ".ts" => "video/mp2t",
+                        ".m4s" => "video/iso.segment",
+                        _ => "video/mp4",
+                    })
+                    : Results.NotFound();
+            });
+            app.MapGet("/go-seg", (HttpContext http) => Results.Redirect($"http://127.0.0.2:{http.Connection.LocalPort}/hls/ts/seg001.ts"));
         });
-        site.MapGet("/go-seg", (HttpContext http) => Results.Redirect($"http://127.0.0.2:{http.Connection.LocalPort}/hls/ts/seg001.ts"));
-        await site.StartAsync();
-        siteAddress = new Uri(site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     public async ValueTask DisposeAsync()
@@ -88,12 +74,7 @@ public sealed class HlsMonitoringTests : IAsyncLifetime
     [Fact]
     public async Task Task_HlsSources_CopiesFoundBrokenPlaylistsRecordedAndEvidenceListsEverySegment()
     {
-        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?>
-        {
-            ["Monitoring:Fetch:AllowedNetworks:0"] = "127.0.0.1/32",
-            ["Monitoring:Fetch:ForbiddenNetworks:0"] = "127.0.0.2/32",
-            ["Monitoring:Fetch:Hls:MaxSegments"] = "20",
-        });
+        await using var server = await LoopbackServer.StartAsync("Sqlite", LoopbackPolicy(("Monitoring:Fetch:Hls:MaxSegments", "20")));
         var owner = await server.CreateTenantAsync("星河短剧");
         using var o = server.CreateClient(owner.ApiKey);
         await RegisterAsync(o, Path.Combine(dir, "episode.mp4"));

@@ -3,6 +3,12 @@ using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ReelRights.Testing;
 
 namespace ReelRights.Server.Tests.Monitoring;
@@ -11,6 +17,53 @@ namespace ReelRights.Server.Tests.Monitoring;
 internal static class MonitoringSteps
 {
     public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The encoding every generated clip of these tests uses.</summary>
+    public static readonly string[] Encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
+
+    /// <summary>
+    /// The fetch policy of the tests: the fake site on 127.0.0.1 is allowed, 127.0.0.2 stands for
+    /// a forbidden address (redirects go there); plus any further settings.
+    /// </summary>
+    public static Dictionary<string, string?> LoopbackPolicy(params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Monitoring:Fetch:AllowedNetworks:0"] = "127.0.0.1/32",
+            ["Monitoring:Fetch:ForbiddenNetworks:0"] = "127.0.0.2/32",
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    /// <summary>
+    /// Makes dir/episode.mp4 (12 s of generated picture and sound) and dir/<paramref name="copyName"/>:
+    /// the pirated copy, mirrored, cropped to 85 % and a second cut off.
+    /// </summary>
+    public static async Task MakeEpisodeAndCopyAsync(string dir, string copyName, params string[] copyOptions)
+    {
+        await Ffmpeg.RunAsync([
+            "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=12",
+            "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=12", .. Encode, Path.Combine(dir, "episode.mp4")]);
+        await Ffmpeg.RunAsync([
+            "-ss", "1", "-i", Path.Combine(dir, "episode.mp4"), "-filter_complex", "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320[v]", "-map", "[v]", "-map", "0:a",
+            .. Encode, .. copyOptions, Path.Combine(dir, copyName)]);
+    }
+
+    /// <summary>Starts a fake site on a free port of 127.0.0.1 with the routes <paramref name="map"/> adds; returns it and its address.</summary>
+    public static async Task<(WebApplication Site, Uri Address)> StartSiteAsync(Action<WebApplication> map)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var site = builder.Build();
+        map(site);
+        await site.StartAsync();
+        return (site, new Uri(site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
+    }
 
     /// <summary>Creates a work with <paramref name="media"/> as episode 1 and waits until its registration is decided.</summary>
     public static async Task<string> RegisterAsync(HttpClient client, string media)

@@ -3,11 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using ReelRights.Server.Tests.Api;
 using ReelRights.Server.Tests.Works;
 using ReelRights.Testing;
@@ -39,29 +35,21 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        string[] encode = ["-c:v", "libx264", "-preset", "ultrafast", "-crf", "26", "-pix_fmt", "yuv420p", "-c:a", "aac"];
+        await MakeEpisodeAndCopyAsync(dir, "pirated.mp4");
+        await Ffmpeg.RunAsync(["-i", Path.Combine(dir, "episode.mp4"), .. Encode, Path.Combine(dir, "licensed.mp4")]);
         await Ffmpeg.RunAsync([
-            "-f", "lavfi", "-i", "mandelbrot=s=180x320:r=25,trim=duration=12",
-            "-f", "lavfi", "-i", "aevalsrc='0.3*sin(2*PI*t*(500+300*sin(13*floor(4*t))))':s=16000:d=12", .. encode, Path.Combine(dir, "episode.mp4")]);
-        await Ffmpeg.RunAsync([
-            "-ss", "1", "-i", Path.Combine(dir, "episode.mp4"), "-filter_complex", "[0:v]hflip,crop=iw*0.85:ih*0.85,scale=180:320[v]", "-map", "[v]", "-map", "0:a",
-            .. encode, Path.Combine(dir, "pirated.mp4")]);
-        await Ffmpeg.RunAsync(["-i", Path.Combine(dir, "episode.mp4"), .. encode, Path.Combine(dir, "licensed.mp4")]);
-        await Ffmpeg.RunAsync([
-            "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=8", "-f", "lavfi", "-i", "anoisesrc=d=8:c=brown:a=0.3:r=16000", .. encode, Path.Combine(dir, "unrelated.mp4")]);
+            "-f", "lavfi", "-i", "cellauto=s=180x320:r=25:rule=30,trim=duration=8", "-f", "lavfi", "-i", "anoisesrc=d=8:c=brown:a=0.3:r=16000", .. Encode, Path.Combine(dir, "unrelated.mp4")]);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        site = builder.Build();
-        site.MapGet("/v/{name}.mp4", (string name) => Results.File(Path.Combine(dir, name + ".mp4"), "video/mp4"));
-        site.MapGet("/watch/page.html", () => Results.Content("<html><body><video src=\"/v/pirated.mp4\"></video></body></html>", "text/html"));
-        site.MapGet("/list", () => Results.Content("<ul><li><a href=\"/watch/1.html\">第1集</a></li><li><a href='x'>x</a></li><li><a href=\"/watch/2.html\">剪辑</a></li><li><a href=\"/watch/3.html\">空</a></li></ul>", "text/html"));
-        site.MapGet("/watch/1.html", () => Results.Content(WatchPage, "text/html; charset=utf-8"));
-        site.MapGet("/watch/2.html", () => Results.Content("<html><video><source src=\"../v/unrelated.mp4\" type=\"video/mp4\"></video></html>", "text/html"));
-        site.MapGet("/watch/3.html", () => Results.Content("<html><p>removed</p></html>", "text/html"));
-        site.MapGet("/go", (HttpContext http) => Results.Redirect($"http://127.0.0.2:{http.Connection.LocalPort}/v/pirated.mp4"));
-        await site.StartAsync();
-        siteAddress = new Uri(site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        (site, siteAddress) = await StartSiteAsync(app =>
+        {
+            app.MapGet("/v/{name}.mp4", (string name) => Results.File(Path.Combine(dir, name + ".mp4"), "video/mp4"));
+            app.MapGet("/watch/page.html", () => Results.Content("<html><body><video src=\"/v/pirated.mp4\"></video></body></html>", "text/html"));
+            app.MapGet("/list", () => Results.Content("<ul><li><a href=\"/watch/1.html\">第1集</a></li><li><a href='x'>x</a></li><li><a href=\"/watch/2.html\">剪辑</a></li><li><a href=\"/watch/3.html\">空</a></li></ul>", "text/html"));
+            app.MapGet("/watch/1.html", () => Results.Content(WatchPage, "text/html; charset=utf-8"));
+            app.MapGet("/watch/2.html", () => Results.Content("<html><video><source src=\"../v/unrelated.mp4\" type=\"video/mp4\"></video></html>", "text/html"));
+            app.MapGet("/watch/3.html", () => Results.Content("<html><p>removed</p></html>", "text/html"));
+            app.MapGet("/go", (HttpContext http) => Results.Redirect($"http://127.0.0.2:{http.Connection.LocalPort}/v/pirated.mp4"));
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -73,11 +61,7 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
     [Fact]
     public async Task Task_FakeVideoSite_FindsAndClassifiesCopiesRecordsFailuresAndNeverReportsTwice()
     {
-        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?>
-        {
-            ["Monitoring:Fetch:AllowedNetworks:0"] = "127.0.0.1/32",
-            ["Monitoring:Fetch:ForbiddenNetworks:0"] = "127.0.0.2/32",
-        });
+        await using var server = await LoopbackServer.StartAsync("Sqlite", LoopbackPolicy());
         var owner = await server.CreateTenantAsync("星河短剧");
         var other = await server.CreateTenantAsync("别家");
         using var o = server.CreateClient(owner.ApiKey);
@@ -192,11 +176,7 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
     [Fact]
     public async Task Task_CrawlingTheFakeSite_FindsTheMediaBehindItsPagesAndRecordsUnreadablePages()
     {
-        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?>
-        {
-            ["Monitoring:Fetch:AllowedNetworks:0"] = "127.0.0.1/32",
-            ["Monitoring:Fetch:ForbiddenNetworks:0"] = "127.0.0.2/32",
-        });
+        await using var server = await LoopbackServer.StartAsync("Sqlite", LoopbackPolicy());
         var owner = await server.CreateTenantAsync("星河短剧");
         using var o = server.CreateClient(owner.ApiKey);
         await RegisterAsync(o, Path.Combine(dir, "episode.mp4"));
