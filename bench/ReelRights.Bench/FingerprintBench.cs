@@ -373,6 +373,53 @@ internal static class FingerprintBench
 
         private static string Ms(double s) => double.IsNaN(s) ? "–" : (s * 1000).ToString("0", Inv);
 
+        /// <summary>
+        /// Per transformation, whether the engine is ahead of each peer measured in this run: it
+        /// finds at least as many items, makes no more false matches, and is strictly better on one
+        /// of found items, false matches or median query IoU.
+        /// </summary>
+        private void AppendVersusPeers(StringBuilder sb, List<string> peers, List<string> transforms)
+        {
+            sb.AppendLine("### Engine against the peers (same run)");
+            sb.AppendLine();
+            sb.AppendLine("Ahead = at least as many items found, no more false matches, and strictly better on found items, false matches or median query IoU; *level* = equal on all three; *behind* otherwise.");
+            sb.AppendLine();
+            sb.AppendLine("| transformation | " + string.Join(" | ", peers.Select(p => "vs " + p)) + " |");
+            sb.AppendLine("|---|" + string.Concat(peers.Select(_ => "---|")));
+            var ahead = 0;
+            var cells = 0;
+            foreach (var t in transforms)
+            {
+                var e = Systems["reelrights"].GetValueOrDefault(t);
+                if (e is null)
+                {
+                    continue;
+                }
+                sb.Append(Inv, $"| {t} |");
+                foreach (var p in peers)
+                {
+                    var x = Systems[p].GetValueOrDefault(t);
+                    if (x is null)
+                    {
+                        sb.Append(" – |");
+                        continue;
+                    }
+                    var iouE = e.MedianQueryIoU ?? 0;
+                    var iouP = x.MedianQueryIoU ?? 0;
+                    var notWorse = e.Found >= x.Found && e.WrongReferenceMatches <= x.WrongReferenceMatches;
+                    var better = e.Found > x.Found || e.WrongReferenceMatches < x.WrongReferenceMatches || iouE > iouP + 0.005;
+                    var verdict = notWorse && better ? "**ahead**" : notWorse && Math.Abs(iouE - iouP) <= 0.005 ? "level" : "behind";
+                    cells++;
+                    ahead += notWorse && better ? 1 : 0;
+                    sb.Append(Inv, $" {verdict}: found {e.Found} vs {x.Found}, false {e.WrongReferenceMatches} vs {x.WrongReferenceMatches} |");
+                }
+                sb.AppendLine();
+            }
+            sb.AppendLine();
+            sb.AppendLine(Inv, $"Ahead in {ahead} of {cells} comparisons.");
+            sb.AppendLine();
+        }
+
         public string Markdown(DateTime started, Options o)
         {
             var sb = new StringBuilder();
@@ -431,6 +478,10 @@ internal static class FingerprintBench
                 sb.AppendLine("| wrong-reference matches on positives | " + string.Join(" | ", systems.Select(s => Systems[s].Values.Where(x => x.Expected > 0).Sum(x => x.WrongReferenceMatches).ToString(Inv))) + " |");
                 sb.AppendLine("| median IoU query/reference | " + string.Join(" | ", systems.Select(s => $"{P(TransformScore.Median(Systems[s].Values.SelectMany(x => x.QueryIoU).ToList()))}/{P(TransformScore.Median(Systems[s].Values.SelectMany(x => x.ReferenceIoU).ToList()))}")) + " |");
                 sb.AppendLine();
+                if (Systems.ContainsKey("reelrights") && systems.Count > 1)
+                {
+                    AppendVersusPeers(sb, systems.Where(x => x != "reelrights").ToList(), transforms);
+                }
                 sb.AppendLine("Peers as run: **ffmpeg signature** — one ffmpeg run per batch of queries plus all references, `signature=nb_inputs=N:detectmode=full` with default thresholds (inputs resampled to 25 fps and scaled to 180×320); every logged \"matching of video q at T1 and r at T2, F frames matching\" between a query and a reference is a match with segment query [T1, T1+F/25] ↔ reference [T2, T2+F/25]. **Chromaprint** — raw fingerprints from ffmpeg's `chromaprint` muxer (`-fp_format raw`, algorithm 1 as fpcalc), compared per query/reference over every time offset by bit-error rate in 32-word (≈4 s) windows; match when the best window has BER ≤ 0.30 (unrelated audio ≈ 0.5), segments = runs of windows ≤ 0.30 at the best offset.");
                 sb.AppendLine();
             }

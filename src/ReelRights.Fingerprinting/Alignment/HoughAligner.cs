@@ -25,7 +25,11 @@ internal static class HoughAligner
 
     /// <param name="votes">Votes ordered by query frame.</param>
     /// <param name="settings">Tolerances of the modality.</param>
-    public static List<AlignedLine> Align(List<Vote> votes, AlignmentSettings settings)
+    /// <param name="verify">
+    /// Given a line's speed, offset and inliers, returns the inliers with the frames a direct
+    /// comparison along the line confirms (<see cref="AudioLineVerifier"/>); null to keep the votes.
+    /// </param>
+    public static List<AlignedLine> Align(List<Vote> votes, AlignmentSettings settings, Func<double, double, List<Vote>, List<Vote>>? verify = null)
     {
         var lines = new List<AlignedLine>();
         var remaining = votes;
@@ -39,6 +43,11 @@ internal static class HoughAligner
             var inliers = Inliers(remaining, speed, offset, settings.Tolerance * 1.5);
             (speed, offset) = Refine(inliers, speed, offset);
             inliers = Inliers(remaining, speed, offset, settings.Tolerance);
+            if (verify is not null)
+            {
+                inliers = verify(speed, offset, inliers);
+            }
+
             var (segments, evidence) = Segment(inliers, speed, offset, settings);
             // A line pinned to the edge of the grid is a smear (a held shot against a similar
             // one), not a copy: real speeds lie inside 0.8–1.6 and refine to there.

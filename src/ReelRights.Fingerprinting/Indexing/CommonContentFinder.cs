@@ -22,7 +22,10 @@ internal static class CommonContentFinder
 
     /// <summary>
     /// Any alignment the calibration scores above zero, i.e. with more evidence than the noise
-    /// floor of <see cref="ScoreCalibration"/>, counts as shared.
+    /// floor of <see cref="ScoreCalibration"/>, counts as shared. Scored as queries are, with
+    /// lines verified frame by frame (<see cref="AudioLineVerifier"/>): whatever a query could
+    /// link between two episodes — a stretch of the theme track both lay at the same point, with
+    /// no dialogue over it — must be masked, or a copy of one episode matches the other there.
     /// </summary>
     public const double MaskScore = 1e-6;
 

@@ -23,7 +23,15 @@ public sealed class ReferenceIndex
         videoFirst = [.. references.Select(r => r.VideoFirst)];
         audioFirst = [.. references.Select(r => r.AudioFirst)];
         masked = [.. references.Select(r => Union(common.Where(c => c.ReferenceId == r.Id)))];
+        (AudioFrameBits, AudioFrameState) = ByFrame(audio, references, masked);
     }
+
+    /// <summary>
+    /// Seconds around a masked span whose audio frames are not verified: a span's ends are known
+    /// only to the alignment tolerance of the lines that found it, so the frames just outside may
+    /// belong to it, and verifying them would find a shared outro again at its edge.
+    /// </summary>
+    internal static readonly double VerificationMaskMargin = Alignment.AlignmentSettings.Audio.Tolerance;
 
     private readonly uint[] videoFirst;
     private readonly uint[] audioFirst;
@@ -38,14 +46,24 @@ public sealed class ReferenceIndex
     /// <summary>Indexed seconds of all references.</summary>
     public double TotalSeconds => References.Sum(r => r.DurationSeconds);
 
-    /// <summary>Bytes held by the posting tables and reference table, about what <see cref="WriteTo"/> writes.</summary>
-    public long SizeBytes => TableBytes(Video) + TableBytes(Audio) + (References.Count * 64L);
+    /// <summary>Bytes the index holds in memory: the posting tables and reference table (about what <see cref="WriteTo"/> writes) and the frame-ordered audio (rebuilt on reading).</summary>
+    public long SizeBytes => TableBytes(Video) + TableBytes(Audio) + (AudioFrameBits.Length * 5L) + (References.Count * 64L);
 
     internal IReadOnlyList<IndexedReference> References { get; }
 
     internal PostingTable Video { get; }
 
     internal PostingTable Audio { get; }
+
+    /// <summary>
+    /// The indexed audio descriptors again, in frame order (global frame id → 32 bits), so an
+    /// alignment found through the postings can be checked frame by frame along its line
+    /// (<see cref="AudioLineVerifier"/>). 5 bytes per frame, about 0.3 MB per reference hour.
+    /// </summary>
+    internal uint[] AudioFrameBits { get; }
+
+    /// <summary>Per global audio frame: 0 not indexed (silence, masked), 1 background, 2 foreground.</summary>
+    internal byte[] AudioFrameState { get; }
 
     /// <summary>Indexes references, finding and masking content they share.</summary>
     /// <param name="references">References with distinct, non-empty ids.</param>
@@ -137,6 +155,40 @@ public sealed class ReferenceIndex
         }
 
         return i;
+    }
+
+    private static (uint[] Bits, byte[] State) ByFrame(
+        PostingTable audio, IReadOnlyList<IndexedReference> references, List<(double Start, double End)>[] masked)
+    {
+        var frames = references.Count == 0 ? 0 : references[^1].AudioFirst + (long)references[^1].AudioFrames;
+        var bits = new uint[frames];
+        var state = new byte[frames];
+        for (var p = 0; p < audio.Count; p++)
+        {
+            var id = audio.Ids[p];
+            bits[id] = (uint)audio.Bits[p];
+            state[id] = (audio.Bits[p] & AudioHash.ForegroundFlag) != 0 ? (byte)2 : (byte)1;
+        }
+
+        for (var r = 0; r < references.Count; r++)
+        {
+            if (masked[r].Count == 0)
+            {
+                continue;
+            }
+
+            var first = references[r].AudioFirst;
+            for (var f = 0; f < references[r].AudioFrames; f++)
+            {
+                var t = AudioTrack.TimeOf(f);
+                if (masked[r].Exists(m => t >= m.Start - VerificationMaskMargin && t <= m.End + VerificationMaskMargin))
+                {
+                    state[first + f] = 0;
+                }
+            }
+        }
+
+        return (bits, state);
     }
 
     private static List<(double Start, double End)> Union(IEnumerable<CommonSpan> spans)

@@ -18,7 +18,8 @@ internal static class AudioSearcher
     private const int LowestShift = -4;
     private const int HighestShift = 8;
 
-    public static IEnumerable<(int Shift, Dictionary<int, List<Vote>> Votes)> Collect(ReferenceIndex index, AudioTrack query, int exclude)
+    /// <returns>Per searched band shift, the votes per reference and the query's descriptors at that shift (for <see cref="AudioLineVerifier"/>).</returns>
+    public static IEnumerable<(int Shift, Dictionary<int, List<Vote>> Votes, uint[] Bits, uint[] Weak)> Collect(ReferenceIndex index, AudioTrack query, int exclude)
     {
         if (index.Audio.Count == 0)
         {
@@ -30,17 +31,14 @@ internal static class AudioSearcher
         {
             if (shift != 0)
             {
-                scores.Add((shift, Search(index, query, shift, exclude, 4, null)));
+                scores.Add((shift, Search(index, query, AudioHash.Compute(query, shift, 4), 4, exclude, null)));
             }
         }
 
-        yield return (0, Votes(index, query, 0, exclude));
-        foreach (var (shift, hits) in scores.OrderByDescending(s => s.Hits).Take(2))
+        foreach (var shift in scores.OrderByDescending(s => s.Hits).Take(2).Where(s => s.Hits > 0).Select(s => s.Shift).Prepend(0))
         {
-            if (hits > 0)
-            {
-                yield return (shift, Votes(index, query, shift, exclude));
-            }
+            var (bits, weak) = AudioHash.Compute(query, shift);
+            yield return (shift, Votes(index, query, (bits, weak), exclude), bits, weak);
         }
     }
 
@@ -50,10 +48,10 @@ internal static class AudioSearcher
     /// thousands of references a query touches get one stray vote, so votes are gathered in one
     /// flat list and grouped afterwards instead of one list per reference.
     /// </summary>
-    private static Dictionary<int, List<Vote>> Votes(ReferenceIndex index, AudioTrack query, int shift, int exclude)
+    private static Dictionary<int, List<Vote>> Votes(ReferenceIndex index, AudioTrack query, (uint[] Bits, uint[] Weak) descriptors, int exclude)
     {
         var flat = new List<(int Reference, Vote Vote)>();
-        Search(index, query, shift, exclude, 1, flat);
+        Search(index, query, descriptors, 1, exclude, flat);
         var counts = new Dictionary<int, int>();
         foreach (var (reference, _) in flat)
         {
@@ -79,10 +77,10 @@ internal static class AudioSearcher
         return votes;
     }
 
-    private static int Search(ReferenceIndex index, AudioTrack query, int shift, int exclude, int step, List<(int Reference, Vote Vote)>? votes)
+    private static int Search(ReferenceIndex index, AudioTrack query, (uint[] Bits, uint[] Weak) descriptors, int step, int exclude, List<(int Reference, Vote Vote)>? votes)
     {
         var table = index.Audio;
-        var (bits, weak) = AudioHash.Compute(query, shift, step);
+        var (bits, weak) = descriptors;
         var hits = 0;
         for (var f = 0; f < query.FrameCount; f += step)
         {

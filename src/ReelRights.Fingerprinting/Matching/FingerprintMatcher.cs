@@ -34,6 +34,10 @@ public sealed class FingerprintMatcher
     public IReadOnlyList<FingerprintMatch> Match(Fingerprint query, CancellationToken cancellationToken = default) =>
         Match(query, -1, threshold, cancellationToken);
 
+    /// <param name="query">The suspected copy.</param>
+    /// <param name="exclude">A reference to leave out (a reference matched against the others), or −1.</param>
+    /// <param name="minScore">Lowest score kept.</param>
+    /// <param name="cancellationToken">Stops between stages.</param>
     internal List<FingerprintMatch> Match(Fingerprint query, int exclude, double minScore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -45,16 +49,17 @@ public sealed class FingerprintMatcher
             {
                 var votes = VideoSearcher.Collect(index, video, exclude, slot);
                 cancellationToken.ThrowIfCancellationRequested();
-                AddLines(groups, votes, AlignmentSettings.Video, isVideo: true);
+                AddLines(groups, votes, AlignmentSettings.Video, isVideo: true, null);
             }
         }
 
         if (query.Audio is { } audio)
         {
-            foreach (var (_, votes) in AudioSearcher.Collect(index, audio, exclude))
+            foreach (var (_, votes, bits, weak) in AudioSearcher.Collect(index, audio, exclude))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                AddLines(groups, votes, AlignmentSettings.Audio, isVideo: false);
+                AddLines(groups, votes, AlignmentSettings.Audio, isVideo: false,
+                    reference => new AudioLineVerifier(index, reference, bits, weak).Densify);
             }
         }
 
@@ -131,7 +136,9 @@ public sealed class FingerprintMatcher
         return bound + best;
     }
 
-    private static void AddLines(Dictionary<int, List<LineGroup>> groups, Dictionary<int, List<Vote>> votes, AlignmentSettings settings, bool isVideo)
+    private static void AddLines(
+        Dictionary<int, List<LineGroup>> groups, Dictionary<int, List<Vote>> votes, AlignmentSettings settings, bool isVideo,
+        Func<int, Func<double, double, List<Vote>, AlignmentSettings, List<Vote>>>? verifier)
     {
         var floor = isVideo ? ScoreCalibration.VideoFloor : ScoreCalibration.AudioFloor;
         foreach (var (reference, list) in votes)
@@ -141,7 +148,8 @@ public sealed class FingerprintMatcher
                 continue;
             }
 
-            foreach (var line in HoughAligner.Align(list, settings))
+            var verify = verifier?.Invoke(reference);
+            foreach (var line in HoughAligner.Align(list, settings, verify is null ? null : (speed, offset, inliers) => verify(speed, offset, inliers, settings)))
             {
                 var score = isVideo ? ScoreCalibration.Video(line.Evidence) : ScoreCalibration.Audio(line.Evidence);
                 if (score <= 0)
