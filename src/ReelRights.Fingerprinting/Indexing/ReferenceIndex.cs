@@ -23,15 +23,19 @@ public sealed class ReferenceIndex
         videoFirst = [.. references.Select(r => r.VideoFirst)];
         audioFirst = [.. references.Select(r => r.AudioFirst)];
         masked = [.. references.Select(r => Union(common.Where(c => c.ReferenceId == r.Id)))];
-        (AudioFrameBits, AudioFrameState) = ByFrame(audio, references, masked);
+        (AudioFrameBits, AudioFrameState) = AudioByFrame(audio, references, common);
+        (VideoFrameBits, VideoFrameCount) = VideoByFrame(video, references, common);
     }
 
     /// <summary>
-    /// Seconds around a masked span whose audio frames are not verified: a span's ends are known
-    /// only to the alignment tolerance of the lines that found it, so the frames just outside may
+    /// Seconds around a masked span whose frames are not verified: a span's ends are known only
+    /// to the alignment tolerance of the lines that found it, so the frames just outside may
     /// belong to it, and verifying them would find a shared outro again at its edge.
     /// </summary>
     internal static readonly double VerificationMaskMargin = Alignment.AlignmentSettings.Audio.Tolerance;
+
+    /// <summary>Indexed descriptors per reference video frame (see <see cref="VideoFrameBits"/>), at most the crops.</summary>
+    internal static int VideoFrameSlots => VideoTrack.CropFractions.Count;
 
     private readonly uint[] videoFirst;
     private readonly uint[] audioFirst;
@@ -47,7 +51,7 @@ public sealed class ReferenceIndex
     public double TotalSeconds => References.Sum(r => r.DurationSeconds);
 
     /// <summary>Bytes the index holds in memory: the posting tables and reference table (about what <see cref="WriteTo"/> writes) and the frame-ordered audio (rebuilt on reading).</summary>
-    public long SizeBytes => TableBytes(Video) + TableBytes(Audio) + (AudioFrameBits.Length * 5L) + (References.Count * 64L);
+    public long SizeBytes => TableBytes(Video) + TableBytes(Audio) + (AudioFrameBits.Length * 5L) + (VideoFrameBits.Length * 8L) + VideoFrameCount.Length + (References.Count * 64L);
 
     internal IReadOnlyList<IndexedReference> References { get; }
 
@@ -64,6 +68,16 @@ public sealed class ReferenceIndex
 
     /// <summary>Per global audio frame: 0 not indexed (silence, masked), 1 background, 2 foreground.</summary>
     internal byte[] AudioFrameState { get; }
+
+    /// <summary>
+    /// The indexed video descriptors in frame order: global frame id · <see cref="VideoFrameSlots"/> + k
+    /// for the k-th of its <see cref="VideoFrameCount"/> descriptors (one per crop that had one),
+    /// for verification along a line (<see cref="VideoLineVerifier"/>); 24 bytes per frame.
+    /// </summary>
+    internal ulong[] VideoFrameBits { get; }
+
+    /// <summary>Descriptors held per global video frame (0 when not indexed or next to a mask).</summary>
+    internal byte[] VideoFrameCount { get; }
 
     /// <summary>Indexes references, finding and masking content they share.</summary>
     /// <param name="references">References with distinct, non-empty ids.</param>
@@ -157,8 +171,8 @@ public sealed class ReferenceIndex
         return i;
     }
 
-    private static (uint[] Bits, byte[] State) ByFrame(
-        PostingTable audio, IReadOnlyList<IndexedReference> references, List<(double Start, double End)>[] masked)
+    private static (uint[] Bits, byte[] State) AudioByFrame(
+        PostingTable audio, IReadOnlyList<IndexedReference> references, IReadOnlyList<CommonSpan> common)
     {
         var frames = references.Count == 0 ? 0 : references[^1].AudioFirst + (long)references[^1].AudioFrames;
         var bits = new uint[frames];
@@ -170,25 +184,53 @@ public sealed class ReferenceIndex
             state[id] = (audio.Bits[p] & AudioHash.ForegroundFlag) != 0 ? (byte)2 : (byte)1;
         }
 
+        ClearNextToMasks(state, references, common, MatchModality.Audio, r => (references[r].AudioFirst, references[r].AudioFrames), AudioTrack.TimeOf);
+        return (bits, state);
+    }
+
+    private static (ulong[] Bits, byte[] Count) VideoByFrame(
+        PostingTable video, IReadOnlyList<IndexedReference> references, IReadOnlyList<CommonSpan> common)
+    {
+        var frames = references.Count == 0 ? 0 : references[^1].VideoFirst + (long)references[^1].VideoFrames;
+        var bits = new ulong[frames * VideoFrameSlots];
+        var count = new byte[frames];
+        for (var p = 0; p < video.Count; p++)
+        {
+            var id = video.Ids[p];
+            if (count[id] < VideoFrameSlots)
+            {
+                bits[(id * (long)VideoFrameSlots) + count[id]] = video.Bits[p];
+                count[id]++;
+            }
+        }
+
+        ClearNextToMasks(count, references, common, MatchModality.Video, r => (references[r].VideoFirst, references[r].VideoFrames), f => (double)f / AnalysisFormat.VideoFrameRate);
+        return (bits, count);
+    }
+
+    /// <summary>Zeroes the per-frame entries of frames within <see cref="VerificationMaskMargin"/> of a masked span.</summary>
+    private static void ClearNextToMasks(
+        byte[] perFrame, IReadOnlyList<IndexedReference> references, IReadOnlyList<CommonSpan> common, MatchModality modality,
+        Func<int, (uint First, int Frames)> layout, Func<int, double> timeOf)
+    {
         for (var r = 0; r < references.Count; r++)
         {
-            if (masked[r].Count == 0)
+            var spans = Spans(common, references[r].Id, modality);
+            if (spans.Count == 0)
             {
                 continue;
             }
 
-            var first = references[r].AudioFirst;
-            for (var f = 0; f < references[r].AudioFrames; f++)
+            var (first, frames) = layout(r);
+            for (var f = 0; f < frames; f++)
             {
-                var t = AudioTrack.TimeOf(f);
-                if (masked[r].Exists(m => t >= m.Start - VerificationMaskMargin && t <= m.End + VerificationMaskMargin))
+                var t = timeOf(f);
+                if (spans.Exists(m => t >= m.Start - VerificationMaskMargin && t <= m.End + VerificationMaskMargin))
                 {
-                    state[first + f] = 0;
+                    perFrame[first + f] = 0;
                 }
             }
         }
-
-        return (bits, state);
     }
 
     private static List<(double Start, double End)> Union(IEnumerable<CommonSpan> spans)

@@ -49,7 +49,8 @@ public sealed class FingerprintMatcher
             {
                 var votes = VideoSearcher.Collect(index, video, exclude, slot);
                 cancellationToken.ThrowIfCancellationRequested();
-                AddLines(groups, votes, AlignmentSettings.Video, isVideo: true, null);
+                AddLines(groups, votes, AlignmentSettings.Video, isVideo: true,
+                    reference => new VideoLineVerifier(index, reference, video, slot).Densify);
             }
         }
 
