@@ -21,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<MigrationRunner>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserService>();
         services.AddScoped<InvitationService>();
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Jobs.JobQueue>();
         services.AddScoped<Works.WorkService>();
         services.AddScoped<Works.RegistrationService>();
+        services.AddScoped<Works.RegistrationNotices>();
         services.AddSingleton<Works.RegistrationIndex>();
         services.AddScoped<Jobs.IJobHandler, Works.FingerprintEpisodeJob>();
         services.AddScoped<Jobs.IJobHandler, Works.CheckRegistrationJob>();

@@ -50,6 +50,7 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
         "证据包" => "evidence bundle",
         "条目" => "ledger entry",
         "检查点" => "checkpoint",
+        "通知" => "notification",
         _ => "object",
     };
 }

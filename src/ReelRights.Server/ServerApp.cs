@@ -1,4 +1,5 @@
 using ReelRights.Server.Api.Monitoring;
+using ReelRights.Server.Api.Notifications;
 using ReelRights.Server.Api.Works;
 using ReelRights.Core.Works;
 using Microsoft.AspNetCore.DataProtection;
@@ -93,6 +94,7 @@ public static class ServerApp
         app.MapLedgerApi(api);
         api.MapWorksApi(app);
         api.MapMonitoringApi();
+        api.MapNotificationsApi();
         app.MapTileApi();
         app.MapWebUi();
         return app;

@@ -5,11 +5,14 @@ using ReelRights.Testing;
 
 namespace ReelRights.Browser.Tests;
 
-/// <summary>An operator reviews a registration held because it copies another owner's episode, and rejects it.</summary>
+/// <summary>
+/// An operator is notified of a registration held because it copies another owner's episode,
+/// follows the notification to the review queue, and rejects it.
+/// </summary>
 public sealed class ReviewPageTests
 {
     [Fact]
-    public async Task Operator_SeesHeldCopyWithTheOriginalAndRejectsIt()
+    public async Task Operator_NotifiedOfHeldCopy_FollowsNotificationToReviewAndRejectsIt()
     {
         var dir = Directory.CreateTempSubdirectory("rr-review-").FullName;
         var original = Path.Combine(dir, "ep1.mp4");
@@ -32,14 +35,28 @@ public sealed class ReviewPageTests
         await page.FillAsync("#email", operators.Admin.Email);
         await page.FillAsync("#password", LoopbackServer.Password);
         await page.ClickAsync("#signin");
-        await page.ClickAsync("#nav-review");
+        var badge = await page.InnerTextAsync("#nav-unread");
+        await page.ClickAsync("#nav-notifications");
+        var inbox = await page.InnerTextAsync("#notifications li.unread");
+        await Chromium.ScreenshotAsync(page, "notifications-review-requested");
+        // The notification leads to the review queue.
+        await page.ClickAsync("#notifications li.unread a.notice-title");
+        await page.WaitForURLAsync("**/review");
         var card = await page.InnerTextAsync($"#review-{heldId}");
         await Chromium.ScreenshotAsync(page, "review-held-registration");
         await page.FillAsync($"#note-{heldId}", "与星河短剧已登记的第 1 集内容一致");
         await page.ClickAsync($"#review-{heldId} button.reject");
         await page.WaitForSelectorAsync("#review-empty");
         await Chromium.ScreenshotAsync(page, "review-rejected");
+        await page.ClickAsync("#nav-notifications");
+        await page.ClickAsync("#read-all");
+        await page.WaitForSelectorAsync("#notifications li.notice:not(.unread)");
+        var badgeAfter = await page.Locator("#nav-unread").CountAsync();
 
+        badge.Trim().ShouldBe("1");
+        inbox.ShouldContain("待审核登记");
+        inbox.ShouldContain("搬运工作室");
+        badgeAfter.ShouldBe(0);
         card.ShouldContain("搬运工作室");
         card.ShouldContain(originalCode);
         card.ShouldContain("星河短剧");

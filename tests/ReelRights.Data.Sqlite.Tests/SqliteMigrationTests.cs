@@ -39,6 +39,11 @@ public sealed class SqliteMigrationTests
         db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), OrganizationId = org.Id, Name = "k", Prefix = "rr_x", SecretHash = "00", Permissions = "org:read", CreatedAt = org.CreatedAt });
         db.Invitations.Add(new Invitation { Id = Guid.NewGuid(), OrganizationId = org.Id, TokenHash = "t", CreatedAt = org.CreatedAt, ExpiresAt = org.CreatedAt });
         db.AuditEvents.Add(new Core.Auditing.AuditEvent { Id = Guid.NewGuid(), Action = "x", At = org.CreatedAt });
+        db.Notifications.Add(new Core.Notifications.Notification
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = org.Id, Kind = "registration.needs-review", TitleZh = "登记待审核", TitleEn = "Held",
+            BodyZh = "正文", BodyEn = "Body", Link = "/review", CreatedAt = org.CreatedAt, ReadAt = org.CreatedAt,
+        });
         await db.SaveChangesAsync();
 
         await using var fresh = database.NewContext();
@@ -53,6 +58,10 @@ public sealed class SqliteMigrationTests
         (await fresh.ApiKeys.CountAsync()).ShouldBe(1);
         (await fresh.Invitations.CountAsync()).ShouldBe(1);
         (await fresh.AuditEvents.CountAsync()).ShouldBe(1);
+        var notification = await fresh.Notifications.SingleAsync();
+        notification.TitleZh.ShouldBe("登记待审核");
+        notification.ReadAt.ShouldBe(org.CreatedAt);
+        notification.ReadAt!.Value.Kind.ShouldBe(DateTimeKind.Utc);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class HostTests
 
         doc.GetProperty("paths").TryGetProperty("/api/api-keys", out _).ShouldBeTrue();
         doc.GetProperty("paths").TryGetProperty("/api/organizations/{id}", out _).ShouldBeTrue();
+        doc.GetProperty("paths").TryGetProperty("/api/notifications", out _).ShouldBeTrue();
+        doc.GetProperty("paths").TryGetProperty("/api/notifications/{id}/read", out _).ShouldBeTrue();
         ui.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

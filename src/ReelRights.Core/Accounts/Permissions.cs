@@ -19,17 +19,19 @@ public static class Permissions
     public const string ScreeningSubmit = "screening:submit";
     /// <summary>Seal a document digest on the ledger (存证).</summary>
     public const string LedgerAttest = "ledger:attest";
+    /// <summary>Read the organization's notifications and mark them read; every member holds it.</summary>
+    public const string NotificationsRead = "notifications:read";
 
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, UsersManage, KeysManage, AuditRead, OrgsAdmin,
-        WorksRead, WorksWrite, MonitoringRead, MonitoringWrite, ScreeningSubmit, LedgerAttest,
+        WorksRead, WorksWrite, MonitoringRead, MonitoringWrite, ScreeningSubmit, LedgerAttest, NotificationsRead,
     ];
 
     /// <summary>What a user of the given kind of organization holds.</summary>
     public static IReadOnlySet<string> ForUser(OrganizationKind kind, bool isAdmin)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead };
+        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead, NotificationsRead };
         if (isAdmin)
         {
             set.UnionWith([UsersManage, KeysManage, AuditRead]);

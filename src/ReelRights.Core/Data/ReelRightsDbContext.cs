@@ -36,6 +36,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Monitoring.MonitoringHit> MonitoringHits => Set<Monitoring.MonitoringHit>();
     public DbSet<Monitoring.MonitoringFailure> MonitoringFailures => Set<Monitoring.MonitoringFailure>();
     public DbSet<Evidence.EvidenceBundle> EvidenceBundles => Set<Evidence.EvidenceBundle>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +63,12 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
             e.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId);
         });
         modelBuilder.Entity<AuditEvent>(e => e.HasIndex(a => new { a.OrganizationId, a.At }));
+        modelBuilder.Entity<Notifications.Notification>(e =>
+        {
+            // The SQL also has a partial index on unread rows (ix_notifications_unread) for the header badge.
+            e.HasIndex(n => new { n.OrganizationId, n.CreatedAt });
+            e.HasOne<Organization>().WithMany().HasForeignKey(n => n.OrganizationId);
+        });
         LedgerModel.Configure(modelBuilder);
         WorksModel.Configure(modelBuilder);
         SnakeCaseNaming.Apply(modelBuilder);

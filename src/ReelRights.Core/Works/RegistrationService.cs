@@ -19,7 +19,7 @@ namespace ReelRights.Core.Works;
 /// </summary>
 public sealed class RegistrationService(
     ReelRightsDbContext db, JobQueue jobs, AuditLog audit, LedgerAppender appender, LedgerReader reader,
-    RegistrationIndex index, IBlobStore blobs, TimeProvider time)
+    RegistrationIndex index, IBlobStore blobs, RegistrationNotices notices, TimeProvider time)
 {
     public const string CheckJob = "check-registration";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -132,6 +132,8 @@ public sealed class RegistrationService(
                 audit.Record(null, other, "registration.conflict-reported", registration.Id.ToString(),
                     string.Join(", ", conflicts.Where(c => c.OtherOrganizationId == other).Select(c => c.OtherEpisodeCode)));
             }
+            // The registrant, the earlier owners and the operators are told in the same transaction.
+            await notices.HeldAsync(registration, conflicts, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return JobOutcome.Done;
         }
@@ -152,6 +154,7 @@ public sealed class RegistrationService(
         registration.DecidedAt = time.GetUtcNow().UtcDateTime;
         registration.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : Validation.Text(note, "note", 2000);
         audit.Record(actor, registration.OrganizationId, approve ? "registration.approved" : "registration.rejected", id.ToString(), registration.DecisionNote);
+        await notices.DecidedAsync(registration, JsonSerializer.Deserialize<List<RegistrationConflict>>(registration.Conflicts, Json) ?? [], approve, cancellationToken);
         if (approve)
         {
             var ids = JsonSerializer.Deserialize<List<Guid>>(registration.EpisodeIds) ?? [];

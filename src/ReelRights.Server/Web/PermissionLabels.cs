@@ -17,6 +17,8 @@ public static class PermissionLabels
         Permissions.MonitoringRead => ("查看监测结果", "View monitoring"),
         Permissions.MonitoringWrite => ("管理监测任务", "Manage monitoring"),
         Permissions.ScreeningSubmit => ("提交上传筛查", "Submit uploads for screening"),
+        Permissions.LedgerAttest => ("文件存证上链", "Seal document digests on the ledger"),
+        Permissions.NotificationsRead => ("查看通知", "Read notifications"),
         _ => (permission, permission),
     };
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using ReelRights.Core.Data;
+using ReelRights.Core.Notifications;
 using ReelRights.Testing;
 
 namespace ReelRights.Server.Tests.Api;
@@ -80,6 +82,11 @@ public abstract class IsolationTests(string provider)
         "POST /api/verify/",
         "GET /api/verify/certificates/{number}",
         "POST /api/registrations/{id:guid}/decision",
+        // Notifications: see Notifications_OfAnotherOrganization_AreNeitherListedNorMarked (and RegistrationApiTests).
+        "GET /api/notifications/",
+        "GET /api/notifications/unread-count",
+        "POST /api/notifications/{id:guid}/read",
+        "POST /api/notifications/read-all",
     ];
 
     [Fact]
@@ -116,6 +123,36 @@ public abstract class IsolationTests(string provider)
         using var bLimited = server.CreateClient(bSecondKey.Secret);
         (await bLimited.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await clientB.GetAsync($"/api/organizations/{bOrg}/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Notifications_OfAnotherOrganization_AreNeitherListedNorMarked()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("甲 Studio");
+        var b = await server.CreateTenantAsync("乙 Studio");
+        Guid notice;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            notice = scope.ServiceProvider.GetRequiredService<NotificationService>().Add(a.Organization.Id, "registration.conflict-reported",
+                new("甲的通知", "A's notice"), new("只给甲", "For A only"), "/works").Id;
+            await scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>().SaveChangesAsync();
+        }
+        using var clientA = server.CreateClient(a.ApiKey);
+        using var clientB = server.CreateClient(b.ApiKey);
+
+        var listedToB = await clientB.GetFromJsonAsync<JsonElement>("/api/notifications");
+        var countForB = await clientB.GetFromJsonAsync<JsonElement>("/api/notifications/unread-count");
+        await (await clientB.PostAsync($"/api/notifications/{notice}/read", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await clientB.PostAsync($"/api/notifications/{Guid.CreateVersion7()}/read", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        var markedByB = await (await clientB.PostAsync("/api/notifications/read-all", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        listedToB.GetArrayLength().ShouldBe(0);
+        countForB.GetProperty("unread").GetInt32().ShouldBe(0);
+        markedByB.GetProperty("marked").GetInt32().ShouldBe(0);
+        // A's notification is untouched by B's attempts.
+        var listedToA = await clientA.GetFromJsonAsync<JsonElement>("/api/notifications?unread=true");
+        listedToA.EnumerateArray().ShouldHaveSingleItem().GetProperty("id").GetGuid().ShouldBe(notice);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ReelRights.Core.Accounts;
+using ReelRights.Core.Works;
+using ReelRights.Server.Tests.Api;
 using ReelRights.Ledger.Receipts;
 using ReelRights.Testing;
 
@@ -11,7 +13,8 @@ namespace ReelRights.Server.Tests.Works;
 /// <summary>
 /// Registration end to end over HTTP on a real server: media streamed up, fingerprinted by the job
 /// worker, checked against earlier registrations, sealed on the ledger with a receipt; a
-/// transformed copy registered by another organization is held for review.
+/// transformed copy registered by another organization is held for review, and the registrant,
+/// the earlier owner and the operator are each notified, of the hold and of the decision.
 /// </summary>
 public sealed class RegistrationApiTests : IAsyncLifetime
 {
@@ -68,7 +71,10 @@ public sealed class RegistrationApiTests : IAsyncLifetime
         var detail = await a.GetFromJsonAsync<JsonElement>($"/api/works/{work}", Web);
         var episodes = detail.GetProperty("episodes").EnumerateArray().ToList();
         episodes.Count.ShouldBe(2);
-        episodes[0].GetProperty("code").GetString().ShouldEndWith(episodes[0].GetProperty("code").GetString()![^1..]);
+        var workCode = detail.GetProperty("work").GetProperty("code").GetString()!;
+        WorkCode.IsValidWorkCode(workCode).ShouldBeTrue(workCode);
+        episodes.Select(e => e.GetProperty("code").GetString()).ShouldBe([WorkCode.EpisodeCode(workCode, 1), WorkCode.EpisodeCode(workCode, 2)]);
+        episodes.ShouldAllBe(e => WorkCode.IsValidEpisodeCode(e.GetProperty("code").GetString()));
         episodes[0].GetProperty("mediaSha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Episode1))));
         episodes[0].GetProperty("mediaSm3").GetString()!.Length.ShouldBe(64);
         sealedReg.GetProperty("certificateNumber").GetString().ShouldStartWith("RRC-");
@@ -125,14 +131,69 @@ public sealed class RegistrationApiTests : IAsyncLifetime
         var conflict = held.GetProperty("conflicts").EnumerateArray().ShouldHaveSingleItem();
         conflict.GetProperty("otherEpisodeCode").GetString().ShouldBe(episodes[0].GetProperty("code").GetString());
         conflict.GetProperty("sameOwner").GetBoolean().ShouldBeFalse();
-        // The pirate cannot read the producer's work; the operator sees the held registration and rejects it.
+        // The pirate cannot read the producer's work.
         (await b.GetAsync($"/api/works/{work}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Each side is told of the hold in its own inbox, and only what it may already see.
+        var copyCode = (await b.GetFromJsonAsync<JsonElement>($"/api/works/{copyWork}", Web)).GetProperty("episodes")[0].GetProperty("code").GetString()!;
+        var originalCode = episodes[0].GetProperty("code").GetString()!;
+        var toPirate = (await InboxAsync(b)).ShouldHaveSingleItem();
+        toPirate.GetProperty("kind").GetString().ShouldBe("registration.needs-review");
+        toPirate.GetProperty("link").GetString().ShouldBe($"/works/{copyWork}");
+        toPirate.GetProperty("bodyZh").GetString()!.ShouldContain($"{copyCode} ≈ {originalCode}");
+        toPirate.GetProperty("bodyEn").GetString()!.ShouldContain($"{copyCode} ≈ {originalCode}");
+        foreach (var secret in new[] { "星河短剧", producer.Organization.Id.ToString(), work, "霸道总裁的替身新娘" })
+        {
+            Text(toPirate).ShouldNotContain(secret);
+        }
+        var toProducer = (await InboxAsync(a)).ShouldHaveSingleItem();
+        toProducer.GetProperty("kind").GetString().ShouldBe("registration.conflict-reported");
+        toProducer.GetProperty("link").GetString().ShouldBe($"/works/{work}");
+        toProducer.GetProperty("bodyZh").GetString()!.ShouldContain(originalCode);
+        foreach (var secret in new[] { "搬运工作室", pirate.Organization.Id.ToString(), copyWork, "替身新娘（高清）", copyCode })
+        {
+            Text(toProducer).ShouldNotContain(secret);
+        }
         using var op = server.CreateClient(operators.ApiKey);
+        var toOperator = (await InboxAsync(op)).ShouldHaveSingleItem();
+        toOperator.GetProperty("kind").GetString().ShouldBe("registration.review-requested");
+        toOperator.GetProperty("link").GetString().ShouldBe("/review");
+        toOperator.GetProperty("bodyZh").GetString()!.ShouldContain("搬运工作室");
+
+        // Inboxes are the organization's own: another's notification is not found, nor marked.
+        var producerNotice = toProducer.GetProperty("id").GetString();
+        await (await b.PostAsync($"/api/notifications/{producerNotice}/read", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        (await UnreadAsync(a)).ShouldBe(1);
+        using var worksOnly = server.CreateClient((await server.CreateKeyAsync(producer, "works:read")).Secret);
+        (await worksOnly.GetAsync("/api/notifications")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var marked = await a.PostAsync($"/api/notifications/{producerNotice}/read", null);
+        marked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await marked.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("readAt").ValueKind.ShouldBe(JsonValueKind.String);
+        (await UnreadAsync(a)).ShouldBe(0);
+        (await InboxAsync(a, "?unread=true")).ShouldBeEmpty();
+        (await InboxAsync(a)).ShouldHaveSingleItem();
+        var readAll = await b.PostAsync("/api/notifications/read-all", null);
+        (await readAll.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("marked").GetInt32().ShouldBe(1);
+        (await UnreadAsync(b)).ShouldBe(0);
+
+        // The operator rejects; the pirate learns the decision with the reason, the producer the outcome.
         var review = await op.GetFromJsonAsync<JsonElement>("/api/registrations/review", Web);
         review.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ShouldContain(held.GetProperty("id").GetString());
         var decided = await op.PostAsJsonAsync($"/api/registrations/{held.GetProperty("id").GetString()}/decision", new { approve = false, note = "与已登记作品雷同" });
         decided.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await decided.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("state").GetString().ShouldBe("rejected");
+        var pirateInbox = await InboxAsync(b);
+        pirateInbox.Select(n => n.GetProperty("kind").GetString()).ShouldBe(["registration.rejected", "registration.needs-review"]);
+        pirateInbox[0].GetProperty("bodyZh").GetString()!.ShouldContain("与已登记作品雷同");
+        pirateInbox[0].GetProperty("link").GetString().ShouldBe($"/works/{copyWork}");
+        var outcome = (await InboxAsync(a, "?unread=true")).ShouldHaveSingleItem();
+        outcome.GetProperty("kind").GetString().ShouldBe("registration.conflict-rejected");
+        outcome.GetProperty("bodyEn").GetString()!.ShouldContain(originalCode);
+        outcome.GetProperty("bodyZh").GetString()!.ShouldContain("与已登记作品雷同");
+        Text(outcome).ShouldNotContain("搬运工作室");
+        (await UnreadAsync(b)).ShouldBe(1);
+        (await InboxAsync(b, "?limit=1")).ShouldHaveSingleItem().GetProperty("kind").GetString().ShouldBe("registration.rejected");
+        (await InboxAsync(b, $"?before={Uri.EscapeDataString(pirateInbox[0].GetProperty("createdAt").GetString()!)}"))
+            .ShouldHaveSingleItem().GetProperty("kind").GetString().ShouldBe("registration.needs-review");
     }
 
     [Fact]
@@ -180,6 +241,20 @@ public sealed class RegistrationApiTests : IAsyncLifetime
         var sealedPayload = JsonDocument.Parse(receipt.LeafData).RootElement.GetProperty("payload");
         sealedPayload.GetProperty("aigcContradictions")[0].GetProperty("label").GetString().ShouldBe("1");
     }
+
+    private static async Task<List<JsonElement>> InboxAsync(HttpClient client, string query = "")
+    {
+        var response = await client.GetAsync("/api/notifications" + query);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Web)).EnumerateArray().ToList();
+    }
+
+    /// <summary>Every value of a notification as read (the raw JSON escapes Chinese, so searching it would prove nothing).</summary>
+    private static string Text(JsonElement notification) =>
+        string.Join("\n", notification.EnumerateObject().Select(p => p.Value.ToString()));
+
+    private static async Task<int> UnreadAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/notifications/unread-count", Web)).GetProperty("unread").GetInt32();
 
     private static async Task<JsonElement> VerifyAsync(HttpClient client, byte[] file)
     {

@@ -1,0 +1,3 @@
+namespace ReelRights.Server.Api.Notifications;
+
+public sealed record UnreadCountDto(int Unread);
