@@ -19,7 +19,7 @@ public sealed class PostgresDatabaseProvider : IDatabaseProvider
 
     public int RowsPerInsert => 500;
 
-    public string LockLedgerStateSql => "SELECT * FROM ledger_states WHERE id = 1 FOR UPDATE";
+    public string LockLedgerStateSql => "SELECT origin, tree_size FROM ledger_states WHERE id = 1 FOR UPDATE";
 
     public string CreateHistoryTableSql =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version integer NOT NULL PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at text NOT NULL)";

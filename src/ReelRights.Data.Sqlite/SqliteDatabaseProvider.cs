@@ -17,7 +17,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public int RowsPerInsert => 1;
 
-    public string LockLedgerStateSql => "SELECT * FROM ledger_states WHERE id = 1";
+    public string LockLedgerStateSql => "SELECT origin, tree_size FROM ledger_states WHERE id = 1";
 
     public string CreateHistoryTableSql =>
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)";

@@ -17,8 +17,9 @@ public interface IDatabaseProvider
     string CreateHistoryTableSql { get; }
 
     /// <summary>
-    /// Reads the ledger's state row so that no other transaction can append until this one ends
-    /// (PostgreSQL: <c>FOR UPDATE</c>; SQLite transactions already hold the one write lock).
+    /// Reads the ledger's state row (origin and tree_size only: the row also holds the protected
+    /// TSA key, too large to read on every commit) so that no other transaction can append until
+    /// this one ends (PostgreSQL: <c>FOR UPDATE</c>; SQLite transactions already hold the one write lock).
     /// </summary>
     string LockLedgerStateSql { get; }
 

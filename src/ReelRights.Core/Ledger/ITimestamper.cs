@@ -4,4 +4,10 @@ namespace ReelRights.Core.Ledger;
 public interface ITimestamper
 {
     Task<byte[]> TimestampAsync(byte[] sha256, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when tokens are signed in this process (pure CPU, worth a few dedicated workers);
+    /// false when they are fetched, where each caller waits on its own request.
+    /// </summary>
+    bool SignsInProcess => false;
 }

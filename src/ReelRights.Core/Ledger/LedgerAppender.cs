@@ -31,6 +31,8 @@ public sealed partial class LedgerAppender : IAsyncDisposable
     private readonly ILogger<LedgerAppender> logger;
     private readonly int maxBatch;
     private readonly Task loop;
+    private readonly Channel<Pending>? stamping;
+    private readonly Task[] stampers = [];
     private AsyncServiceScope? loopScope;
     private (long Size, byte[] Root)? lastSigned;
 
@@ -45,21 +47,33 @@ public sealed partial class LedgerAppender : IAsyncDisposable
         this.logger = logger;
         maxBatch = Math.Max(1, options.Value.MaxBatch);
         loop = Task.Run(RunAsync);
+        if (timestamper.SignsInProcess)
+        {
+            // Signing is pure CPU: one worker per core but one, leaving a core for the commit loop.
+            var workers = Math.Max(1, Environment.ProcessorCount - 1);
+            var channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = workers == 1 });
+            stamping = channel;
+            stampers = Enumerable.Range(0, workers).Select(_ => Task.Run(() => StampAsync(channel.Reader))).ToArray();
+        }
     }
 
     /// <summary>Appends a record; completes once it is committed, with its receipt.</summary>
     public async Task<LedgerAppendResult> AppendAsync(LedgerRecord record, Guid? organizationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        // Hashing and time-stamping happen here, on the caller's thread, so concurrent callers
-        // spread that CPU work over all cores while the commit loop writes the previous batch.
-        // The token covers only the leaf hash, not its position, so it can precede sequencing.
+        // Encoding and hashing happen here, on the caller's thread, so concurrent callers spread
+        // that CPU work over all cores while the commit loop writes the previous batch.
         var leaf = record.ToCanonicalBytes();
-        var hash = MerkleHasher.HashLeaf(leaf);
-        var token = await timestamper.TimestampAsync(hash, cancellationToken);
-        var pending = new Pending(record, leaf, hash, token, organizationId,
-            new TaskCompletionSource<Committed>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!queue.Writer.TryWrite(pending))
+        var pending = new Pending(record, leaf, MerkleHasher.HashLeaf(leaf), organizationId);
+        // The token covers only the leaf hash, not its position, so it can precede sequencing.
+        // A remote TSA is asked by each caller (the wait is the network's); the local one signs
+        // on the appender's stamping workers, which pass each entry straight on to the commit
+        // loop: one hand-over per entry instead of a wait for a signing slot and then another.
+        if (stamping is null)
+        {
+            pending.Token = await timestamper.TimestampAsync(pending.LeafHash, cancellationToken);
+        }
+        if (!(stamping ?? queue).Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The ledger is shutting down.");
         }
@@ -67,13 +81,42 @@ public sealed partial class LedgerAppender : IAsyncDisposable
         var committed = await pending.Completion.Task.WaitAsync(cancellationToken);
         // The inclusion proof is built here too, from the batch's hashes held in memory.
         var proof = await new MerkleProofBuilder(committed.Hashes).GetInclusionProofAsync(committed.Index, committed.Size, CancellationToken.None);
-        return new LedgerAppendResult(committed.Index, new Receipt(leaf, committed.Index, proof, committed.Note, token));
+        return new LedgerAppendResult(committed.Index, new Receipt(leaf, committed.Index, proof, committed.Note, pending.Token));
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (stamping is not null)
+        {
+            stamping.Writer.TryComplete();
+            await Task.WhenAll(stampers);
+        }
         queue.Writer.TryComplete();
         await loop;
+    }
+
+    /// <summary>Time-stamps queued entries with the local TSA and hands them to the commit loop.</summary>
+    private async Task StampAsync(ChannelReader<Pending> reader)
+    {
+        while (await reader.WaitToReadAsync())
+        {
+            while (reader.TryRead(out var pending))
+            {
+                try
+                {
+                    pending.Token = await timestamper.TimestampAsync(pending.LeafHash, CancellationToken.None);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    pending.Completion.TrySetException(e);
+                    continue;
+                }
+                if (!queue.Writer.TryWrite(pending))
+                {
+                    pending.Completion.TrySetException(new InvalidOperationException("The ledger is shutting down."));
+                }
+            }
+        }
     }
 
     private async Task RunAsync()
@@ -209,19 +252,38 @@ public sealed partial class LedgerAppender : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Ledger batch of {Count} entries failed; nothing was committed")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
-    private sealed record Pending(LedgerRecord Record, byte[] Leaf, byte[] LeafHash, byte[] Token, Guid? OrganizationId, TaskCompletionSource<Committed> Completion);
+    private sealed class Pending(LedgerRecord record, byte[] leaf, byte[] leafHash, Guid? organizationId)
+    {
+        public LedgerRecord Record { get; } = record;
+        public byte[] Leaf { get; } = leaf;
+        public byte[] LeafHash { get; } = leafHash;
+        public Guid? OrganizationId { get; } = organizationId;
+        /// <summary>Set once, before the entry reaches the commit loop.</summary>
+        public byte[] Token { get; set; } = [];
+        public TaskCompletionSource<Committed> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     private sealed record Committed(long Index, long Size, string Note, BatchHashSource Hashes);
 
     /// <summary>A committed batch's subtree hashes, shared read-only by its callers' proof builders.</summary>
     private sealed class BatchHashSource(Dictionary<MerkleNodeId, byte[]> known, IServiceScopeFactory scopes) : IMerkleHashSource
     {
-        public async ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> GetNodeHashesAsync(IReadOnlyList<MerkleNodeId> nodes, CancellationToken cancellationToken)
+        public ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> GetNodeHashesAsync(IReadOnlyList<MerkleNodeId> nodes, CancellationToken cancellationToken)
         {
-            if (nodes.All(known.ContainsKey))
+            var hashes = new ReadOnlyMemory<byte>[nodes.Count];
+            for (var i = 0; i < hashes.Length; i++)
             {
-                return nodes.Select(n => (ReadOnlyMemory<byte>)known[n]).ToList();
+                if (!known.TryGetValue(nodes[i], out var hash))
+                {
+                    return FromDatabaseAsync(nodes, cancellationToken);
+                }
+                hashes[i] = hash;
             }
+            return ValueTask.FromResult<IReadOnlyList<ReadOnlyMemory<byte>>>(hashes);
+        }
+
+        private async ValueTask<IReadOnlyList<ReadOnlyMemory<byte>>> FromDatabaseAsync(IReadOnlyList<MerkleNodeId> nodes, CancellationToken cancellationToken)
+        {
             await using var scope = scopes.CreateAsyncScope();
             return await new DbMerkleHashSource(scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>()).GetNodeHashesAsync(nodes, cancellationToken);
         }

@@ -11,6 +11,8 @@ internal sealed class LocalTimestamper(IServiceScopeFactory scopes, LedgerKeyrin
     // throughput falls; one core stays free for the loop (and for requests).
     private readonly SemaphoreSlim signing = new(Math.Max(1, Environment.ProcessorCount - 1));
 
+    public bool SignsInProcess => true;
+
     public async Task<byte[]> TimestampAsync(byte[] sha256, CancellationToken cancellationToken)
     {
         if (keyring.LoadedAuthority is { } loaded)

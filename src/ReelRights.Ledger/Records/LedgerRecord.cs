@@ -26,6 +26,13 @@ public sealed record LedgerRecord
 
     private static readonly string[] TopLevelKeys = ["payload", "sha256", "sm3", "type", "v"];
 
+    private static ReadOnlySpan<byte> PayloadPrefix => "{\"payload\":"u8;
+    private static ReadOnlySpan<byte> Sha256Prefix => ",\"sha256\":\""u8;
+    private static ReadOnlySpan<byte> Sm3Prefix => "\",\"sm3\":\""u8;
+    private static ReadOnlySpan<byte> TypePrefix => "\",\"type\":\""u8;
+    // The version is CurrentVersion.
+    private static ReadOnlySpan<byte> VersionSuffix => "\",\"v\":1}"u8;
+
     private LedgerRecord(LedgerRecordType type, string payload, string payloadSha256, string payloadSm3)
     {
         Type = type;
@@ -163,16 +170,28 @@ public sealed record LedgerRecord
     public byte[] ToCanonicalBytes()
     {
         // Keys are emitted in sorted order by hand; Payload is already canonical and the other
-        // values are plain ASCII that needs no escaping.
-        var text = new StringBuilder(Payload.Length + 200)
-            .Append("{\"payload\":").Append(Payload)
-            .Append(",\"sha256\":\"").Append(PayloadSha256)
-            .Append("\",\"sm3\":\"").Append(PayloadSm3)
-            .Append("\",\"type\":\"").Append(ToWireName(Type))
-            .Append("\",\"v\":").Append(CurrentVersion)
-            .Append('}')
-            .ToString();
-        return StrictUtf8.GetBytes(text);
+        // values are plain ASCII that needs no escaping. Written straight into the result array.
+        var type = ToWireName(Type);
+        var length = PayloadPrefix.Length + StrictUtf8.GetByteCount(Payload) + Sha256Prefix.Length + PayloadSha256.Length
+            + Sm3Prefix.Length + PayloadSm3.Length + TypePrefix.Length + type.Length + VersionSuffix.Length;
+        var bytes = new byte[length];
+        var span = bytes.AsSpan();
+        var at = Append(span, 0, PayloadPrefix);
+        at += StrictUtf8.GetBytes(Payload, span[at..]);
+        at = Append(span, at, Sha256Prefix);
+        at += Encoding.ASCII.GetBytes(PayloadSha256, span[at..]);
+        at = Append(span, at, Sm3Prefix);
+        at += Encoding.ASCII.GetBytes(PayloadSm3, span[at..]);
+        at = Append(span, at, TypePrefix);
+        at += Encoding.ASCII.GetBytes(type, span[at..]);
+        Append(span, at, VersionSuffix);
+        return bytes;
+    }
+
+    private static int Append(Span<byte> destination, int at, ReadOnlySpan<byte> value)
+    {
+        value.CopyTo(destination[at..]);
+        return at + value.Length;
     }
 
     /// <summary>Returns the wire name of a record type ("registration", "evidence-bundle", ...).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Org.BouncyCastle.Crypto.Digests;
 
 namespace ReelRights.Ledger.Records;
@@ -13,19 +14,32 @@ public static class Sm3
 
     private const int StreamBufferSize = 81920;
 
+    // The digest's state is reset by DoFinal, so one per thread serves every one-shot hash.
+    [ThreadStatic]
+    private static SM3Digest? t_digest;
+
     /// <summary>Hashes a span.</summary>
     /// <param name="data">Bytes to hash.</param>
     /// <returns>The 32-byte digest.</returns>
     public static byte[] HashData(ReadOnlySpan<byte> data)
     {
-        var digest = new SM3Digest();
+        var digest = t_digest ??= new SM3Digest();
 
-        // BouncyCastle 1.8 takes arrays, not spans; one copy is cheaper than a rented loop here.
-        var input = data.ToArray();
-        digest.BlockUpdate(input, 0, input.Length);
-        var result = new byte[HashSize];
-        digest.DoFinal(result, 0);
-        return result;
+        // BouncyCastle 1.8 takes arrays, not spans: the input goes through a pooled array.
+        var input = ArrayPool<byte>.Shared.Rent(data.Length);
+        try
+        {
+            data.CopyTo(input);
+            digest.BlockUpdate(input, 0, data.Length);
+            var result = new byte[HashSize];
+            digest.DoFinal(result, 0);
+            return result;
+        }
+        finally
+        {
+            digest.Reset();
+            ArrayPool<byte>.Shared.Return(input);
+        }
     }
 
     /// <summary>Hashes a stream from its current position to its end.</summary>

@@ -14,6 +14,13 @@ public sealed class TimestampAuthority
 {
     private const int SerialNumberSize = 16;
     private const long AccuracyMicroseconds = 1_000_000;
+    private const int RandomBlockSize = 64 * SerialNumberSize;
+
+    [ThreadStatic]
+    private static byte[]? t_randomBlock;
+
+    [ThreadStatic]
+    private static int t_randomLeft;
 
     private readonly X509Certificate2 _certificate;
     private readonly TimeProvider _timeProvider;
@@ -57,6 +64,13 @@ public sealed class TimestampAuthority
         if (sha256Hash.Length != SHA256.HashSizeInBytes)
         {
             throw new ArgumentException("A SHA-256 hash is 32 bytes.", nameof(sha256Hash));
+        }
+
+        if (_encoder is not null)
+        {
+            Span<byte> serial = stackalloc byte[SerialNumberSize];
+            NewSerialNumber(serial);
+            return _encoder.Encode(TimestampOids.Sha256, sha256Hash, serial, _timeProvider.GetUtcNow(), AccuracyMicroseconds, [], includeCertificate: true);
         }
 
         return Sign(new Oid(TimestampOids.Sha256), sha256Hash.ToArray(), nonce: null, includeCertificate: true);
@@ -116,10 +130,8 @@ public sealed class TimestampAuthority
 
     private byte[] Sign(Oid hashAlgorithm, byte[] hash, byte[]? nonce, bool includeCertificate)
     {
-        // RFC 3161 §2.4.2: serialNumber is a positive integer unique per TSA; 126 random bits are
-        // unique without keeping state. The top bits are fixed so the DER INTEGER is minimal and positive.
-        var serial = RandomNumberGenerator.GetBytes(SerialNumberSize);
-        serial[0] = (byte)((serial[0] & 0x3F) | 0x40);
+        var serial = new byte[SerialNumberSize];
+        NewSerialNumber(serial);
         if (_encoder is not null && hashAlgorithm.Value is { } hashOid)
         {
             return _encoder.Encode(hashOid, hash, serial, _timeProvider.GetUtcNow(), AccuracyMicroseconds, nonce, includeCertificate);
@@ -144,6 +156,27 @@ public sealed class TimestampAuthority
         signer.SignedAttributes.Add(SigningCertificateV2.Create(_certificate));
         cms.ComputeSignature(signer, silent: true);
         return cms.Encode();
+    }
+
+    /// <summary>
+    /// RFC 3161 §2.4.2: serialNumber is a positive integer unique per TSA; 126 random bits are
+    /// unique without keeping state. The top bits are fixed so the DER INTEGER is minimal and positive.
+    /// </summary>
+    private static void NewSerialNumber(Span<byte> serial)
+    {
+        // Each call to the system generator costs a few microseconds, more than encoding the rest
+        // of the token, so serials are cut from a per-thread block of its output (used once each).
+        var block = t_randomBlock ??= new byte[RandomBlockSize];
+        if (t_randomLeft < serial.Length)
+        {
+            RandomNumberGenerator.Fill(block);
+            t_randomLeft = block.Length;
+        }
+        var taken = block.AsSpan(block.Length - t_randomLeft, serial.Length);
+        taken.CopyTo(serial);
+        taken.Clear();
+        t_randomLeft -= serial.Length;
+        serial[0] = (byte)((serial[0] & 0x3F) | 0x40);
     }
 
     // TimeStampResp ::= SEQUENCE { status PKIStatusInfo, timeStampToken TimeStampToken OPTIONAL }
