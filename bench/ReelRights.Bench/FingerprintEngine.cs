@@ -31,7 +31,7 @@ internal sealed class FingerprintEngine(string cli, int threads)
     {
         if (!File.Exists(cli))
         {
-            reason = $"reelrights CLI not found at {cli}: build it (`dotnet build src/ReelRights.Cli -c Release -o .build/cli`, or run `./reelrights --help` once) or pass --cli PATH";
+            reason = $"reelrights CLI not found at {cli}: build it (run `./reelrights --help` once: it publishes the CLI ahead-of-time compiled into .build/cli) or pass --cli PATH";
             return null;
         }
         var engine = new FingerprintEngine(cli, threads);

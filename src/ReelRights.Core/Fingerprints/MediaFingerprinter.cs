@@ -8,7 +8,7 @@ namespace ReelRights.Core.Fingerprints;
 /// <summary>
 /// Wires ReelRights.Media's decoders to the pure engine: probes the file, then decodes gray frames
 /// at the analysis size and rate (ffmpeg scales inside the decode, the cheap place to do it) and
-/// 8 kHz mono PCM concurrently, feeding both into one <see cref="FingerprintExtractor"/>.
+/// 8 kHz mono PCM in the same ffmpeg run, feeding both into one <see cref="FingerprintExtractor"/>.
 /// </summary>
 public sealed class MediaFingerprinter(FfmpegMedia media)
 {
@@ -20,6 +20,7 @@ public sealed class MediaFingerprinter(FfmpegMedia media)
         var info = await media.ProbeAsync(path, cancellationToken);
         var extractor = new FingerprintExtractor();
         var decodes = new List<Task>();
+        var audioRequest = new PcmRequest(AnalysisFormat.AudioSampleRate) { ChunkSamples = 16384 };
         if (info.PrimaryVideo is { } video)
         {
             var (width, height) = AnalysisFormat.AnalysisSize(video.DisplayWidth, video.DisplayHeight);
@@ -29,26 +30,36 @@ public sealed class MediaFingerprinter(FfmpegMedia media)
             // twice the analysis rate, so every analysis frame still has a decoded frame near it.
             var fast = video.FrameRate is { IsValid: true } rate && rate.Numerator >= 2L * AnalysisFormat.VideoFrameRate * rate.Denominator;
             var request = new GrayFrameRequest(width, height, new Rational(AnalysisFormat.VideoFrameRate, 1)) { Fit = FrameFit.Stretch, FastDecode = fast };
+            long frames = 0;
+            async ValueTask AddFrame(GrayFrame frame)
+            {
+                extractor.AddVideoFrame(frame.Pixels, frame.Width, frame.Height);
+                if (progress is not null && ++frames % AnalysisFormat.VideoFrameRate == 0)
+                {
+                    await progress((double)frames / AnalysisFormat.VideoFrameRate);
+                }
+            }
+
+            if (info.PrimaryAudio is not null)
+            {
+                // Both streams in one ffmpeg run: one start-up and one demux instead of two.
+                await media.ReadGrayFramesAndPcmAsync(path, info, request, audioRequest, AddFrame, chunk => extractor.AddAudio(chunk.Samples), cancellationToken);
+                return extractor.Complete();
+            }
+
             decodes.Add(Task.Run(async () =>
             {
-                long frames = 0;
                 await foreach (var frame in media.ReadGrayFramesAsync(path, info, request, cancellationToken))
                 {
-                    extractor.AddVideoFrame(frame.Pixels, frame.Width, frame.Height);
-                    if (progress is not null && ++frames % AnalysisFormat.VideoFrameRate == 0)
-                    {
-                        await progress((double)frames / AnalysisFormat.VideoFrameRate);
-                    }
+                    await AddFrame(frame);
                 }
             }, cancellationToken));
         }
-
-        if (info.PrimaryAudio is not null)
+        else if (info.PrimaryAudio is not null)
         {
-            var request = new PcmRequest(AnalysisFormat.AudioSampleRate) { ChunkSamples = 16384 };
             decodes.Add(Task.Run(async () =>
             {
-                await foreach (var chunk in media.ReadPcmAsync(path, info, request, cancellationToken))
+                await foreach (var chunk in media.ReadPcmAsync(path, info, audioRequest, cancellationToken))
                 {
                     extractor.AddAudio(chunk.Samples);
                 }

@@ -270,46 +270,61 @@ internal static class HoughAligner
     }
 
     /// <summary>
-    /// The number of distinct pictures the line passes through, each weighted by its similarity:
-    /// a vote counts only if its query descriptor and its reference descriptor are both more than
-    /// <paramref name="radius"/> bits from every one already counted on the line. Frames closer
-    /// than the verification radius are the same picture to the matcher, so a held or slowly
-    /// moving shot — a static camera on a set that other episodes share, which matches them at any
-    /// offset and speed — is one piece of evidence however long it lasts, and a copy's evidence
-    /// grows with the cuts and movements it reproduces in order. Both sides must change: a still
-    /// query against a changing reference (or the reverse) confirms no alignment, and the
-    /// reference side alone could count one picture once per indexed crop. This is the
-    /// temporal-consistency argument of Douze, Jégou and Schmid (IEEE TMM 2010) made explicit:
-    /// only changes can confirm an alignment.
+    /// The number of distinct pictures the line passes through, each weighted by its best
+    /// similarity: a vote opens a new picture only if its query descriptor and its reference
+    /// descriptor are both more than <paramref name="radius"/> bits from every picture already
+    /// counted on the line; a vote within the radius of a counted picture on both sides is that
+    /// picture again and can only raise its weight. Frames closer than the verification radius
+    /// are the same picture to the matcher, so a held or slowly moving shot — a static camera on
+    /// a set that other episodes share, which matches them at any offset and speed — is one piece
+    /// of evidence however long it lasts, and a copy's evidence grows with the cuts and movements
+    /// it reproduces in order. Both sides must change: a still query against a changing reference
+    /// (or the reverse) confirms no alignment, and the reference side alone could count one
+    /// picture once per indexed crop. A picture weighs what its best frame does, not its first:
+    /// the first frame of an excerpt is often a transition (a cross-fade, a fade from black) that
+    /// resembles the picture only in part. This is the temporal-consistency argument of Douze,
+    /// Jégou and Schmid (IEEE TMM 2010) made explicit: only changes can confirm an alignment.
     /// </summary>
     private static double DistinctEvidence(List<Vote> supporting, int radius)
     {
         var queries = new List<ulong>();
         var references = new List<ulong>();
-        var sum = 0.0;
+        var weights = new List<float>();
         foreach (var v in supporting)
         {
-            if (v.Salient && IsNew(queries, v.QueryBits, radius) && IsNew(references, v.ReferenceBits, radius))
+            if (!v.Salient)
+            {
+                continue;
+            }
+
+            var nearQuery = Nearest(queries, v.QueryBits, radius);
+            var nearReference = Nearest(references, v.ReferenceBits, radius);
+            if (nearQuery < 0 && nearReference < 0)
             {
                 queries.Add(v.QueryBits);
                 references.Add(v.ReferenceBits);
-                sum += v.Weight;
+                weights.Add(v.Weight);
+            }
+            else if (nearQuery >= 0 && nearQuery == nearReference)
+            {
+                weights[nearQuery] = Math.Max(weights[nearQuery], v.Weight);
             }
         }
 
-        return sum;
+        return weights.Sum();
     }
 
-    private static bool IsNew(List<ulong> counted, ulong bits, int radius)
+    /// <summary>The first counted descriptor within <paramref name="radius"/> bits, or −1.</summary>
+    private static int Nearest(List<ulong> counted, ulong bits, int radius)
     {
-        foreach (var c in counted)
+        for (var i = 0; i < counted.Count; i++)
         {
-            if (System.Numerics.BitOperations.PopCount(c ^ bits) <= radius)
+            if (System.Numerics.BitOperations.PopCount(counted[i] ^ bits) <= radius)
             {
-                return false;
+                return i;
             }
         }
 
-        return true;
+        return -1;
     }
 }

@@ -43,6 +43,25 @@ internal static class FfmpegArguments
         return args;
     }
 
+    /// <summary>
+    /// One decode of both streams: gray frames as <see cref="GrayFrames"/> on stdout, and mono
+    /// 32-bit float PCM of the audio stream written to <paramref name="pcmPath"/> (at most
+    /// <paramref name="maxPcmBytes"/>, ffmpeg(1) "-fs"). The file is demuxed once and ffmpeg
+    /// starts once, which costs about a tenth of a bare decode less than two runs.
+    /// </summary>
+    public static IReadOnlyList<string> GrayFramesAndPcm(
+        MediaOptions options, string input, int videoIndex, GrayFrameRequest video, int audioIndex, PcmRequest audio, string pcmPath, long maxPcmBytes)
+    {
+        // Stream specifiers keep the video decoder's shortcuts off the audio decoder.
+        string[] decoder = video.FastDecode ? ["-skip_loop_filter:v", "all", "-skip_frame:v", "noref"] : [];
+        var args = StartFfmpeg(options, input, video.StartSeconds, video.DurationSeconds, decoder);
+        args.AddRange(["-map", Map(videoIndex), "-vf", GrayFilter(video)]);
+        args.AddRange(["-f", "rawvideo", "-pix_fmt", "gray", Stdout]);
+        args.AddRange(["-map", Map(audioIndex), "-ac", "1", "-ar", Integer(audio.SampleRate)]);
+        args.AddRange(["-fs", maxPcmBytes.ToString(CultureInfo.InvariantCulture), "-f", "f32le", "file:" + pcmPath]);
+        return args;
+    }
+
     /// <summary>Mono 32-bit float little-endian PCM of one audio stream on stdout.</summary>
     public static IReadOnlyList<string> Pcm(MediaOptions options, string input, int streamIndex, PcmRequest request)
     {

@@ -95,4 +95,48 @@ public sealed class HoughAlignerTests
 
         line.Evidence.ShouldBe(5 * 0.9, 0.01);
     }
+
+    [Fact]
+    public void Align_ShotsEnteredThroughCrossFades_WeighEachPictureByItsBestFrame()
+    {
+        // Two shots of an excerpt, each opened by a cross-fade frame that resembles its picture
+        // only in part (weight 0.3), then frames that match it well (0.9).
+        var random = new Random(11);
+        var votes = new List<Vote>();
+        for (var shot = 0; shot < 2; shot++)
+        {
+            var picture = (ulong)random.NextInt64() & ~1UL;
+            for (var i = 0; i < 16; i++)
+            {
+                var f = (shot * 16) + i;
+                var query = picture ^ (1UL << random.Next(1, 64));
+                votes.Add(new Vote(f, f / 8f, 20 + (f / 8f), i == 0 ? 0.3f : 0.9f, random.Next(), query, picture));
+            }
+        }
+
+        var line = HoughAligner.Align(votes, AlignmentSettings.Video).ShouldHaveSingleItem();
+
+        line.Evidence.ShouldBe(2 * 0.9, 0.01);
+    }
+
+    [Fact]
+    public void Align_StillQueryAgainstChangingReference_RaisesNoPictureItDidNotOpen()
+    {
+        // The query holds one picture while the reference moves on to another: the second
+        // reference picture is near no counted one, but the query frame is, so it neither opens
+        // a picture nor raises the first one's weight above what the first shot itself showed.
+        var random = new Random(12);
+        var still = (ulong)random.NextInt64() & ~1UL;
+        var first = still ^ (1UL << 3);
+        var second = (ulong)random.NextInt64() & ~1UL;
+        var votes = new List<Vote>();
+        for (var f = 0; f < 32; f++)
+        {
+            votes.Add(new Vote(f, f / 8f, 20 + (f / 8f), f < 16 ? 0.5f : 0.95f, random.Next(), still, f < 16 ? first : second));
+        }
+
+        var line = HoughAligner.Align(votes, AlignmentSettings.Video).ShouldHaveSingleItem();
+
+        line.Evidence.ShouldBe(0.5, 0.01);
+    }
 }

@@ -1,3 +1,4 @@
+using ReelRights.Media.Audio;
 using ReelRights.Media.Frames;
 using ReelRights.Media.Tests.Support;
 
@@ -23,6 +24,47 @@ public sealed class GrayFrameIntegrationTests(GeneratedMedia media)
         frames.Select(f => f.Index).ShouldBe(Enumerable.Range(0, 20).Select(i => (long)i));
         frames[7].TimestampSeconds.ShouldBe(0.7, 1e-9);
         frames.Select(f => f.Pixels).Distinct().Count().ShouldBe(20); // a fresh array per frame
+    }
+
+    [Fact]
+    public async Task ReadGrayFramesAndPcmAsync_OneRun_SameFramesAndSamplesAsSeparateRunsAndNoFileLeft()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var probed = await ffmpeg.ProbeAsync(media.AudioVideo, ct);
+        var video = new GrayFrameRequest(64, 36, new Rational(8, 1)) { Fit = FrameFit.Stretch, FastDecode = true };
+        var audio = new PcmRequest(8000) { ChunkSamples = 3000 };
+        var before = Directory.GetFiles(Path.GetTempPath(), "reelrights-pcm-*").Length;
+        var frames = new List<GrayFrame>();
+        var chunks = new List<PcmChunk>();
+
+        // Act
+        await ffmpeg.ReadGrayFramesAndPcmAsync(media.AudioVideo, probed, video, audio, f => { frames.Add(f); return ValueTask.CompletedTask; }, chunks.Add, ct);
+        var separateFrames = await ffmpeg.ReadGrayFramesAsync(media.AudioVideo, probed, video, ct).ToListAsync(ct);
+        var separateChunks = await ffmpeg.ReadPcmAsync(media.AudioVideo, probed, audio, ct).ToListAsync(ct);
+
+        // Assert
+        frames.Count.ShouldBe(16);
+        frames.Select(f => f.Pixels).ShouldBe(separateFrames.Select(f => f.Pixels));
+        chunks.Select(c => c.StartSeconds).ShouldBe(separateChunks.Select(c => c.StartSeconds));
+        chunks.SelectMany(c => c.Samples).ShouldBe(separateChunks.SelectMany(c => c.Samples));
+        chunks.Sum(c => c.Samples.Length).ShouldBeInRange(15_900, 16_500); // 2 s, plus AAC padding
+        Directory.GetFiles(Path.GetTempPath(), "reelrights-pcm-*").Length.ShouldBeLessThanOrEqualTo(before);
+    }
+
+    [Fact]
+    public async Task ReadGrayFramesAndPcmAsync_DifferentRanges_IsRefusedBeforeDecoding()
+    {
+        // Arrange
+        var ct = TestContext.Current.CancellationToken;
+        var probed = await ffmpeg.ProbeAsync(media.AudioVideo, ct);
+        var video = new GrayFrameRequest(64, 36, new Rational(8, 1)) { Fit = FrameFit.Stretch, StartSeconds = 0.5 };
+
+        // Act
+        var act = () => ffmpeg.ReadGrayFramesAndPcmAsync(media.AudioVideo, probed, video, new PcmRequest(8000), _ => ValueTask.CompletedTask, _ => { }, ct);
+
+        // Assert
+        await act.ShouldThrowAsync<ArgumentException>();
     }
 
     [Fact]

@@ -104,6 +104,25 @@ public sealed class FfmpegArgumentsTests
     }
 
     [Fact]
+    public void GrayFramesAndPcm_FastDecode_LimitsShortcutsToVideoAndWritesBoundedPcmFile()
+    {
+        // Arrange
+        var video = new GrayFrameRequest(32, 18, new Rational(8, 1)) { Fit = FrameFit.Stretch, FastDecode = true };
+        var audio = new PcmRequest(8000);
+
+        // Act
+        var args = FfmpegArguments.GrayFramesAndPcm(Options, Input, 0, video, 1, audio, "/tmp/x.f32", 4096);
+
+        // Assert
+        args.ShouldBe([
+            .. FfmpegPrefix, "-skip_loop_filter:v", "all", "-skip_frame:v", "noref", "-i", Input,
+            "-map", "0:0", "-vf", "fps=8/1,scale=32:18:flags=area,format=gray",
+            "-f", "rawvideo", "-pix_fmt", "gray", "pipe:1",
+            "-map", "0:1", "-ac", "1", "-ar", "8000", "-fs", "4096", "-f", "f32le", "file:/tmp/x.f32",
+        ]);
+    }
+
+    [Fact]
     public void Pcm_WithStart_MapsStreamDownmixesAndResamples()
     {
         // Arrange
