@@ -228,10 +228,11 @@ public sealed class FfmpegMedia
             var limits = new RunLimits(options.DecodeTimeout, options.MaxStreamedOutputBytes);
             await using (var run = ToolRun.Start(options.FfmpegPath, arguments, limits, cancellationToken))
             {
-                await foreach (var frame in ReadFramesAsync(run, video).ConfigureAwait(false))
-                {
-                    await onFrame(frame).ConfigureAwait(false);
-                }
+                // Frames are read on a thread of their own with blocking reads: about a tenth of
+                // the CPU of a fingerprint went to asynchronous pipe reads.
+                await Task.Factory.StartNew(
+                    () => ReadFrames(run, video, onFrame), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+                await EnsureSucceededAsync(run).ConfigureAwait(false);
             }
 
             await using var pcm = new FileStream(pcmPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -260,6 +261,35 @@ public sealed class FfmpegMedia
         finally
         {
             File.Delete(pcmPath);
+        }
+    }
+
+    /// <summary>Raw gray frames from a run's stdout until it ends, each handed to <paramref name="onFrame"/> (blocking).</summary>
+    private static void ReadFrames(ToolRun run, GrayFrameRequest request, Func<GrayFrame, ValueTask> onFrame)
+    {
+        var frameBytes = request.Width * request.Height;
+        var start = request.StartSeconds ?? 0;
+        var secondsPerFrame = (double)request.FrameRate.Denominator / request.FrameRate.Numerator;
+        for (long index = 0; ; index++)
+        {
+            var pixels = new byte[frameBytes];
+            var read = run.ReadBlock(pixels);
+            if (read == 0)
+            {
+                return;
+            }
+
+            if (read < frameBytes)
+            {
+                EnsureSucceededAsync(run).GetAwaiter().GetResult();
+                throw MediaErrors.TruncatedOutput("ffmpeg", run.StderrTail);
+            }
+
+            var handled = onFrame(new GrayFrame(index, start + (index * secondsPerFrame), request.Width, request.Height, pixels));
+            if (!handled.IsCompletedSuccessfully)
+            {
+                handled.AsTask().GetAwaiter().GetResult();
+            }
         }
     }
 
