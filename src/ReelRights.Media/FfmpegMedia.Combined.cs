@@ -1,13 +1,7 @@
-using System.Buffers.Binary;
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using ReelRights.Media.Audio;
 using ReelRights.Media.Frames;
 using ReelRights.Media.Invocation;
 using ReelRights.Media.Probing;
-using ReelRights.Media.Thumbnails;
 
 namespace ReelRights.Media;
 

@@ -193,15 +193,6 @@ public sealed partial class FfmpegMedia
         var arguments = FfmpegArguments.GrayFrames(options, input, video.Index, request);
         var limits = new RunLimits(options.DecodeTimeout, options.MaxStreamedOutputBytes);
         await using var run = ToolRun.Start(options.FfmpegPath, arguments, limits, cancellationToken);
-        await foreach (var frame in ReadFramesAsync(run, request).ConfigureAwait(false))
-        {
-            yield return frame;
-        }
-    }
-
-    /// <summary>Raw gray frames from a run's stdout until it ends; then checks that it succeeded.</summary>
-    private static async IAsyncEnumerable<GrayFrame> ReadFramesAsync(ToolRun run, GrayFrameRequest request)
-    {
         var frameBytes = request.Width * request.Height;
         var start = request.StartSeconds ?? 0;
         var secondsPerFrame = (double)request.FrameRate.Denominator / request.FrameRate.Numerator;

@@ -19,7 +19,6 @@ public sealed class MediaFingerprinter(FfmpegMedia media)
     {
         var info = await media.ProbeAsync(path, cancellationToken);
         var extractor = new FingerprintExtractor();
-        var decodes = new List<Task>();
         var audioRequest = new PcmRequest(AnalysisFormat.AudioSampleRate) { ChunkSamples = 16384 };
         if (info.PrimaryVideo is { } video)
         {
@@ -44,29 +43,23 @@ public sealed class MediaFingerprinter(FfmpegMedia media)
             {
                 // Both streams in one ffmpeg run: one start-up and one demux instead of two.
                 await media.ReadGrayFramesAndPcmAsync(path, info, request, audioRequest, AddFrame, chunk => extractor.AddAudio(chunk.Samples), cancellationToken);
-                return extractor.Complete();
             }
-
-            decodes.Add(Task.Run(async () =>
+            else
             {
                 await foreach (var frame in media.ReadGrayFramesAsync(path, info, request, cancellationToken))
                 {
                     await AddFrame(frame);
                 }
-            }, cancellationToken));
+            }
         }
         else if (info.PrimaryAudio is not null)
         {
-            decodes.Add(Task.Run(async () =>
+            await foreach (var chunk in media.ReadPcmAsync(path, info, audioRequest, cancellationToken))
             {
-                await foreach (var chunk in media.ReadPcmAsync(path, info, audioRequest, cancellationToken))
-                {
-                    extractor.AddAudio(chunk.Samples);
-                }
-            }, cancellationToken));
+                extractor.AddAudio(chunk.Samples);
+            }
         }
 
-        await Task.WhenAll(decodes);
         return extractor.Complete();
     }
 }
