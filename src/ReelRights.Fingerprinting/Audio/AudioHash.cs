@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace ReelRights.Fingerprinting.Audio;
@@ -60,63 +61,71 @@ internal static class AudioHash
         ArgumentOutOfRangeException.ThrowIfGreaterThan(shift, MaxShift);
         var n = track.FrameCount;
         var bands = track.Bands;
-        var diff = new float[n * 32];
-        var voiced = new bool[n];
-        for (var t = 0; t < n; t++)
-        {
-            var row = bands.AsSpan(t * AudioTrack.BandCount, AudioTrack.BandCount);
-            var loudest = (byte)0;
-            for (var m = 0; m < 33; m++)
-            {
-                loudest = Math.Max(loudest, row[BaseBand + shift + m]);
-            }
-
-            voiced[t] = loudest >= SilenceLevel;
-            for (var m = 0; m < 32; m++)
-            {
-                diff[(t * 32) + m] = row[BaseBand + shift + m + 1] - row[BaseBand + shift + m];
-            }
-        }
-
-        // Prefix sums over voiced frames for the ±1 s running mean.
-        var sums = new double[(n + 1) * 32];
-        var counts = new int[n + 1];
-        for (var t = 0; t < n; t++)
-        {
-            counts[t + 1] = counts[t] + (voiced[t] ? 1 : 0);
-            for (var m = 0; m < 32; m++)
-            {
-                sums[((t + 1) * 32) + m] = sums[(t * 32) + m] + (voiced[t] ? diff[(t * 32) + m] : 0);
-            }
-        }
-
+        var first = BaseBand + shift;
         var bits = new uint[n];
         var weak = new uint[n];
-        Span<float> margin = stackalloc float[32];
-        for (var t = 0; t < n; t += step)
-        {
-            if (!voiced[t])
-            {
-                continue;
-            }
 
-            var lo = Math.Max(0, t - MeanRadius);
-            var hi = Math.Min(n, t + MeanRadius + 1);
-            var count = counts[hi] - counts[lo];
-            uint b = 0;
-            for (var m = 0; m < 32; m++)
+        // Running sums of the band differences over voiced frames, for the ±1 s mean. The
+        // differences are integers (energies are bytes), so the sums are exact and the mean is
+        // the same whatever the order of summation; ints keep the scratch small and the loop
+        // cheap (the matcher computes every query at up to 13 shifts).
+        var sums = ArrayPool<int>.Shared.Rent((n + 1) * 32);
+        var counts = ArrayPool<int>.Shared.Rent(n + 1);
+        try
+        {
+            Array.Clear(sums, 0, 32);
+            counts[0] = 0;
+            for (var t = 0; t < n; t++)
             {
-                var mean = (sums[(hi * 32) + m] - sums[(lo * 32) + m]) / count;
-                var x = (float)(diff[(t * 32) + m] - mean);
-                margin[m] = Math.Abs(x);
-                if (x > 0)
+                var row = bands.AsSpan((t * AudioTrack.BandCount) + first, 33);
+                var voiced = row.ContainsAnyInRange(SilenceLevel, byte.MaxValue);
+                counts[t + 1] = counts[t] + (voiced ? 1 : 0);
+                var previous = sums.AsSpan(t * 32, 32);
+                var next = sums.AsSpan((t + 1) * 32, 32);
+                if (!voiced)
                 {
-                    b |= 1u << m;
+                    previous.CopyTo(next);
+                    continue;
+                }
+
+                for (var m = 0; m < 32; m++)
+                {
+                    next[m] = previous[m] + row[m + 1] - row[m];
                 }
             }
 
-            bits[t] = b;
-            weak[t] = WeakBits(margin);
+            Span<float> margin = stackalloc float[32];
+            for (var t = 0; t < n; t += step)
+            {
+                if (counts[t + 1] == counts[t])
+                {
+                    continue;
+                }
+
+                var row = bands.AsSpan((t * AudioTrack.BandCount) + first, 33);
+                var lo = Math.Max(0, t - MeanRadius);
+                var hi = Math.Min(n, t + MeanRadius + 1);
+                var count = counts[hi] - counts[lo];
+                uint b = 0;
+                for (var m = 0; m < 32; m++)
+                {
+                    var mean = (double)(sums[(hi * 32) + m] - sums[(lo * 32) + m]) / count;
+                    var x = (float)(row[m + 1] - row[m] - mean);
+                    margin[m] = Math.Abs(x);
+                    if (x > 0)
+                    {
+                        b |= 1u << m;
+                    }
+                }
+
+                bits[t] = b;
+                weak[t] = WeakBits(margin);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sums);
+            ArrayPool<int>.Shared.Return(counts);
         }
 
         return (bits, weak);

@@ -31,65 +31,73 @@ internal static class AudioSearcher
         {
             if (shift != 0)
             {
-                scores.Add((shift, Search(index, query, AudioHash.Compute(query, shift, 4), 4, exclude, null)));
+                scores.Add((shift, Search(index, AudioHash.Compute(query, shift, 4), 4, exclude, null)));
             }
         }
 
+        var hits = new List<Hit>(query.FrameCount * 4);
         foreach (var shift in scores.OrderByDescending(s => s.Hits).Take(2).Where(s => s.Hits > 0).Select(s => s.Shift).Prepend(0))
         {
             var (bits, weak) = AudioHash.Compute(query, shift);
-            yield return (shift, Votes(index, query, (bits, weak), exclude), bits, weak);
+            hits.Clear();
+            yield return (shift, Votes(index, (bits, weak), exclude, hits), bits, weak);
         }
     }
 
     /// <summary>
     /// Votes per reference, only for references with at least <see cref="AlignmentSettings.MinPeak"/>
     /// of them (no line is examined with fewer): at a thousand indexed hours most of the tens of
-    /// thousands of references a query touches get one stray vote, so votes are gathered in one
-    /// flat list and grouped afterwards instead of one list per reference.
+    /// thousands of references a query touches get one stray vote, so hits are gathered in one
+    /// flat list of small records (<paramref name="hits"/>, a scratch list empty on entry) and
+    /// only those of references with enough become votes.
     /// </summary>
-    private static Dictionary<int, List<Vote>> Votes(ReferenceIndex index, AudioTrack query, (uint[] Bits, uint[] Weak) descriptors, int exclude)
+    private static Dictionary<int, List<Vote>> Votes(ReferenceIndex index, (uint[] Bits, uint[] Weak) descriptors, int exclude, List<Hit> hits)
     {
-        var flat = new List<(int Reference, Vote Vote)>();
-        Search(index, query, descriptors, 1, exclude, flat);
+        Search(index, descriptors, 1, exclude, hits);
         var counts = new Dictionary<int, int>();
-        foreach (var (reference, _) in flat)
+        foreach (var hit in hits)
         {
-            counts[reference] = counts.GetValueOrDefault(reference) + 1;
+            counts[hit.Reference] = counts.GetValueOrDefault(hit.Reference) + 1;
         }
 
+        var table = index.Audio;
         var votes = new Dictionary<int, List<Vote>>();
-        foreach (var (reference, vote) in flat)
+        foreach (var (r, p, f) in hits)
         {
-            if (counts[reference] < AlignmentSettings.Audio.MinPeak)
+            if (counts[r] < AlignmentSettings.Audio.MinPeak)
             {
                 continue;
             }
 
-            if (!votes.TryGetValue(reference, out var list))
+            if (!votes.TryGetValue(r, out var list))
             {
-                votes[reference] = list = new List<Vote>(counts[reference]);
+                votes[r] = list = new List<Vote>(counts[r]);
             }
 
-            list.Add(vote);
+            var queryBits = descriptors.Bits[f];
+            var referenceBits = (uint)table.Bits[p];
+            var referenceTime = (float)AudioTrack.TimeOf((int)(table.Ids[p] - index.References[r].AudioFirst));
+            var weight = (float)(MaxDistance + 1 - AudioHash.Distance(queryBits, referenceBits)) / (MaxDistance + 1);
+            var salient = (table.Bits[p] & AudioHash.ForegroundFlag) != 0;
+            list.Add(new Vote(f, (float)AudioTrack.TimeOf(f), referenceTime, weight, AudioHash.Key(referenceBits), queryBits, referenceBits, salient));
         }
 
         return votes;
     }
 
-    private static int Search(ReferenceIndex index, AudioTrack query, (uint[] Bits, uint[] Weak) descriptors, int step, int exclude, List<(int Reference, Vote Vote)>? votes)
+    /// <returns>The number of close postings met (of references other than <paramref name="exclude"/>).</returns>
+    private static int Search(ReferenceIndex index, (uint[] Bits, uint[] Weak) descriptors, int step, int exclude, List<Hit>? hits)
     {
         var table = index.Audio;
         var (bits, weak) = descriptors;
-        var hits = 0;
-        for (var f = 0; f < query.FrameCount; f += step)
+        var count = 0;
+        for (var f = 0; f < bits.Length; f += step)
         {
             if (weak[f] == 0)
             {
                 continue;
             }
 
-            var queryTime = (float)AudioTrack.TimeOf(f);
             foreach (var probe in Probes.For(AudioHash.Key(bits[f]), (int)(weak[f] & AudioHash.KeyMask)))
             {
                 var (start, length) = table.Lookup(probe);
@@ -100,33 +108,26 @@ internal static class AudioSearcher
 
                 for (var p = start; p < start + length; p++)
                 {
-                    var distance = AudioHash.Distance(bits[f], (uint)table.Bits[p]);
-                    if (distance > MaxDistance)
+                    if (AudioHash.Distance(bits[f], (uint)table.Bits[p]) > MaxDistance)
                     {
                         continue;
                     }
 
-                    var id = table.Ids[p];
-                    var r = index.ReferenceOfAudio(id);
+                    var r = index.ReferenceOfAudio(table.Ids[p]);
                     if (r == exclude)
                     {
                         continue;
                     }
 
-                    hits++;
-                    if (votes is null)
-                    {
-                        continue;
-                    }
-
-                    var referenceTime = (float)AudioTrack.TimeOf((int)(id - index.References[r].AudioFirst));
-                    var weight = (float)(MaxDistance + 1 - distance) / (MaxDistance + 1);
-                    var salient = (table.Bits[p] & AudioHash.ForegroundFlag) != 0;
-                    votes.Add((r, new Vote(f, queryTime, referenceTime, weight, AudioHash.Key((uint)table.Bits[p]), bits[f], (uint)table.Bits[p], salient)));
+                    count++;
+                    hits?.Add(new Hit(r, p, f));
                 }
             }
         }
 
-        return hits;
+        return count;
     }
+
+    /// <summary>A close posting: reference, posting index, query frame.</summary>
+    private readonly record struct Hit(int Reference, int Posting, int Frame);
 }

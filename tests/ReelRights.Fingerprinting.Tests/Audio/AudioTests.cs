@@ -70,4 +70,47 @@ public sealed class AudioTests
 
         weak.ShouldAllBe(w => w == 0);
     }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-4, 1)]
+    [InlineData(8, 4)]
+    [InlineData(3, 4)]
+    public void Compute_MatchesThePlainDefinition(int shift, int step)
+    {
+        // Loud random bands with silent stretches, so the voiced frames of the ±1 s mean vary.
+        var random = new Random(11 + shift);
+        const int frames = 300;
+        var bands = new byte[frames * AudioTrack.BandCount];
+        for (var t = 0; t < frames; t++)
+        {
+            var silent = t % 70 >= 55;
+            for (var b = 0; b < AudioTrack.BandCount; b++)
+            {
+                bands[(t * AudioTrack.BandCount) + b] = (byte)(silent ? random.Next(0, 90) : random.Next(60, 240));
+            }
+        }
+
+        var (bits, weak) = AudioHash.Compute(new AudioTrack(frames, bands), shift, step);
+
+        var first = AudioHash.BaseBand + shift;
+        bool Voiced(int t) => Enumerable.Range(first, 33).Any(b => bands[(t * AudioTrack.BandCount) + b] >= 100);
+        double Difference(int t, int m) => bands[(t * AudioTrack.BandCount) + first + m + 1] - bands[(t * AudioTrack.BandCount) + first + m];
+        for (var t = 0; t < frames; t++)
+        {
+            if (t % step != 0 || !Voiced(t))
+            {
+                (bits[t], weak[t]).ShouldBe((0u, 0u), $"frame {t}");
+                continue;
+            }
+
+            var window = Enumerable.Range(t - 16, 33).Where(u => u >= 0 && u < frames && Voiced(u)).ToList();
+            var x = Enumerable.Range(0, 32).Select(m => (float)(Difference(t, m) - (window.Sum(u => Difference(u, m)) / window.Count))).ToList();
+            var expectedBits = Enumerable.Range(0, 32).Where(m => x[m] > 0).Aggregate(0u, (b, m) => b | (1u << m));
+            var expectedWeak = Enumerable.Range(0, 32).OrderBy(m => Math.Abs(x[m])).ThenBy(m => m).Take(AudioHash.WeakBitCount).Aggregate(0u, (b, m) => b | (1u << m));
+            (bits[t], weak[t]).ShouldBe((expectedBits, expectedWeak), $"frame {t}");
+        }
+
+        bits.Count(b => b != 0).ShouldBeGreaterThan(frames / step / 2);
+    }
 }
