@@ -8,23 +8,24 @@ using ReelRights.Fingerprinting.Matching;
 namespace ReelRights.Fingerprinting.Format;
 
 /// <summary>
-/// The .rrix index file, version 3 (little-endian): "RRIX" · version 0x03 · reference table
+/// The .rrix index file, version 4 (little-endian): "RRIX" · version 0x04 · reference table
 /// (count; per reference: id as int32 length + UTF-8, video first id, video frames, audio first
 /// id, audio frames, duration) · common spans (count; reference number, modality byte, start,
 /// end) · video then audio posting table (key count, posting count, keys, offsets, ids, bits as
-/// raw little-endian arrays) · SHA-256 trailer. An audio posting's bits hold the 32-bit
-/// descriptor and, in bit 32, the foreground flag of the reference frame
+/// raw little-endian arrays) · masked foreground audio (count, then global frame ids and 32-bit
+/// descriptors as raw arrays; <see cref="MaskedAudio"/>) · SHA-256 trailer. An audio posting's
+/// bits hold the 32-bit descriptor and, in bit 32, the foreground flag of the reference frame
 /// (<see cref="Audio.AudioHash.ForegroundFlag"/>).
 /// <para>
 /// Version 1 had the same layout without the flag; version 2 keyed audio postings by 22 bits
-/// instead of <see cref="Audio.AudioHash.KeyBits"/>. Either would be read wrongly, so they are
-/// refused like any other version (rebuild the index from the references' .rrfp files, which
+/// instead of <see cref="Audio.AudioHash.KeyBits"/>; version 3 had no masked audio. Each would be
+/// read wrongly or lack what matching uses, so they are refused like any other version (rebuild the index from the references' .rrfp files, which
 /// have not changed; the CLI's index folder does that by itself).
 /// </para>
 /// </summary>
 internal static class IndexFormat
 {
-    public const byte Version = 3;
+    public const byte Version = 4;
 
     /// <summary>
     /// Each posting array must fit a .NET array (2³¹ − 1 elements, about ten thousand indexed
@@ -68,6 +69,9 @@ internal static class IndexFormat
 
             WriteTable(w, index.Video);
             WriteTable(w, index.Audio);
+            w.Write(index.MaskedAudio.Count);
+            w.Write(MemoryMarshal.AsBytes(index.MaskedAudio.Ids.AsSpan()));
+            w.Write(MemoryMarshal.AsBytes(index.MaskedAudio.Bits.AsSpan()));
             w.Flush();
         }
 
@@ -166,7 +170,8 @@ internal static class IndexFormat
 
         var video = ReadTable(r);
         var audio = ReadTable(r);
-        return r.Remaining != 0 ? throw FormatErrors.Invalid("trailing bytes") : new ReferenceIndex(references, video, audio, common);
+        var masked = ReadMaskedAudio(r, references.Count == 0 ? 0 : references[^1].AudioFirst + (long)references[^1].AudioFrames);
+        return r.Remaining != 0 ? throw FormatErrors.Invalid("trailing bytes") : new ReferenceIndex(references, video, audio, common, masked);
     }
 
     private static void WriteTable(BinaryWriter w, PostingTable table)
@@ -177,6 +182,24 @@ internal static class IndexFormat
         w.Write(MemoryMarshal.AsBytes(table.Offsets.AsSpan()));
         w.Write(MemoryMarshal.AsBytes(table.Ids.AsSpan()));
         w.Write(MemoryMarshal.AsBytes(table.Bits.AsSpan()));
+    }
+
+    private static MaskedAudio ReadMaskedAudio(FieldReader r, long audioFrames)
+    {
+        var count = r.Count(Array.MaxLength, 8);
+        var ids = new uint[count];
+        var bits = new uint[count];
+        r.Fill(MemoryMarshal.AsBytes(ids.AsSpan()));
+        r.Fill(MemoryMarshal.AsBytes(bits.AsSpan()));
+        for (var i = 0; i < count; i++)
+        {
+            if (ids[i] >= audioFrames || (i > 0 && ids[i] <= ids[i - 1]))
+            {
+                throw FormatErrors.Invalid("masked audio frames");
+            }
+        }
+
+        return new MaskedAudio(ids, bits);
     }
 
     private static PostingTable ReadTable(FieldReader r)

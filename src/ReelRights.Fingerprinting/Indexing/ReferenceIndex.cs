@@ -14,12 +14,14 @@ namespace ReelRights.Fingerprinting.Indexing;
 public sealed class ReferenceIndex
 {
     internal ReferenceIndex(
-        IReadOnlyList<IndexedReference> references, PostingTable video, PostingTable audio, IReadOnlyList<CommonSpan> common)
+        IReadOnlyList<IndexedReference> references, PostingTable video, PostingTable audio, IReadOnlyList<CommonSpan> common,
+        MaskedAudio? maskedAudio = null)
     {
         References = references;
         Video = video;
         Audio = audio;
         CommonContent = common;
+        MaskedAudio = maskedAudio ?? MaskedAudio.Empty;
         videoOwners = new FrameOwners([.. references.Select(r => r.VideoFirst)]);
         audioOwners = new FrameOwners([.. references.Select(r => r.AudioFirst)]);
         masked = [.. references.Select(r => Union(common.Where(c => c.ReferenceId == r.Id)))];
@@ -51,13 +53,16 @@ public sealed class ReferenceIndex
     public double TotalSeconds => References.Sum(r => r.DurationSeconds);
 
     /// <summary>Bytes the index holds in memory: the posting tables and reference table (about what <see cref="WriteTo"/> writes) and the frame-ordered audio (rebuilt on reading).</summary>
-    public long SizeBytes => TableBytes(Video) + TableBytes(Audio) + (AudioFrameBits.Length * 5L) + (VideoFrameBits.Length * 8L) + VideoFrameCount.Length + (References.Count * 64L);
+    public long SizeBytes => TableBytes(Video) + TableBytes(Audio) + (MaskedAudio.Count * 8L) + (AudioFrameBits.Length * 5L) + (VideoFrameBits.Length * 8L) + VideoFrameCount.Length + (References.Count * 64L);
 
     internal IReadOnlyList<IndexedReference> References { get; }
 
     internal PostingTable Video { get; }
 
     internal PostingTable Audio { get; }
+
+    /// <summary>Foreground audio of masked frames, outside the postings (see <see cref="Indexing.MaskedAudio"/>).</summary>
+    internal MaskedAudio MaskedAudio { get; }
 
     /// <summary>
     /// The indexed audio descriptors again, in frame order (global frame id → 32 bits), so an
@@ -120,14 +125,19 @@ public sealed class ReferenceIndex
         if (knownCommon is not null)
         {
             List<CommonSpan> kept = [.. knownCommon.Where(c => ids.Contains(c.ReferenceId))];
-            return new ReferenceIndex(table, BuildVideo(entries, table, kept), BuildAudio(entries, table, kept), kept);
+            var (audio, maskedAudio) = BuildAudio(entries, table, kept);
+            return new ReferenceIndex(table, BuildVideo(entries, table, kept), audio, kept, maskedAudio);
         }
 
-        var unmasked = new ReferenceIndex(table, BuildVideo(entries, table, []), BuildAudio(entries, table, []), []);
+        var unmasked = new ReferenceIndex(table, BuildVideo(entries, table, []), BuildAudio(entries, table, []).Postings, []);
         var common = CommonContentFinder.Find(unmasked, entries, cancellationToken);
-        return common.Count == 0
-            ? unmasked
-            : new ReferenceIndex(table, BuildVideo(entries, table, common), BuildAudio(entries, table, common), common);
+        if (common.Count == 0)
+        {
+            return unmasked;
+        }
+
+        var (postings, masked) = BuildAudio(entries, table, common);
+        return new ReferenceIndex(table, BuildVideo(entries, table, common), postings, common, masked);
     }
 
     /// <summary>Writes the index in the versioned .rrix format.</summary>
@@ -312,10 +322,13 @@ public sealed class ReferenceIndex
         return PostingTable.Build(order, bits);
     }
 
-    private static PostingTable BuildAudio(List<ReferenceEntry> entries, List<IndexedReference> table, IReadOnlyList<CommonSpan> common)
+    /// <returns>The postings of unmasked frames, and the masked foreground frames apart.</returns>
+    private static (PostingTable Postings, MaskedAudio Masked) BuildAudio(List<ReferenceEntry> entries, List<IndexedReference> table, IReadOnlyList<CommonSpan> common)
     {
         // Descriptors first (4 bytes and a flag per frame), then the arrays at their size.
         var described = new List<(int Reference, uint[] Bits, uint[] Weak, bool[] Foreground)>();
+        var maskedIds = new List<uint>();
+        var maskedBits = new List<uint>();
         var count = 0L;
         for (var r = 0; r < entries.Count; r++)
         {
@@ -326,17 +339,24 @@ public sealed class ReferenceIndex
 
             var masked = Spans(common, table[r].Id, MatchModality.Audio);
             var (b, weak) = AudioHash.Compute(audio, 0);
+            var foreground = AudioSalience.Foreground(audio);
             for (var f = 0; f < audio.FrameCount; f++)
             {
                 if (weak[f] != 0 && masked.Count > 0 && IsMasked(masked, AudioTrack.TimeOf(f)))
                 {
+                    if (foreground[f])
+                    {
+                        maskedIds.Add(table[r].AudioFirst + (uint)f);
+                        maskedBits.Add(b[f]);
+                    }
+
                     weak[f] = 0;
                 }
 
                 count += weak[f] != 0 ? 1 : 0;
             }
 
-            described.Add((r, b, weak, AudioSalience.Foreground(audio)));
+            described.Add((r, b, weak, foreground));
         }
 
         var order = new ulong[count];
@@ -355,7 +375,7 @@ public sealed class ReferenceIndex
             }
         }
 
-        return PostingTable.Build(order, bits);
+        return (PostingTable.Build(order, bits), new MaskedAudio([.. maskedIds], [.. maskedBits]));
     }
 
     private static List<(double Start, double End)> Spans(IReadOnlyList<CommonSpan> common, string id, MatchModality modality) =>

@@ -56,11 +56,18 @@ public sealed class FingerprintMatcher
 
         if (query.Audio is { } audio)
         {
-            foreach (var (_, votes, bits, weak) in AudioSearcher.Collect(index, audio, exclude))
+            (uint[] Bits, uint[] Weak)? unshifted = null;
+            foreach (var (shift, votes, bits, weak) in AudioSearcher.Collect(index, audio, exclude))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                unshifted ??= shift == 0 ? (bits, weak) : null;
                 AddLines(groups, votes, AlignmentSettings.Audio, isVideo: false,
                     reference => new AudioLineVerifier(index, reference, bits, weak).Densify);
+            }
+
+            if (unshifted is { } sound)
+            {
+                Corroborate(groups, sound.Bits, sound.Weak);
             }
         }
 
@@ -85,6 +92,27 @@ public sealed class FingerprintMatcher
         }
 
         return [.. matches.OrderByDescending(m => m.Score).ThenBy(m => m.ReferenceId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Gives each picture-found alignment the evidence of the masked sound along it
+    /// (<see cref="MaskedAudioCorroboration"/>); masked sound never starts a group of its own.
+    /// </summary>
+    private void Corroborate(Dictionary<int, List<LineGroup>> groups, uint[] bits, uint[] weak)
+    {
+        if (index.MaskedAudio.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (reference, list) in groups)
+        {
+            foreach (var group in list.Where(g => g.VideoScore > 0))
+            {
+                var evidence = MaskedAudioCorroboration.Evidence(index, reference, group.VideoLines, bits, weak);
+                group.Corroborate(ScoreCalibration.Audio(evidence));
+            }
+        }
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ internal sealed class LineGroup(AlignedLine first, bool isVideo, double score)
 
     public List<AlignedLine> Lines { get; } = [first];
 
+    /// <summary>The lines found in the picture.</summary>
+    public List<AlignedLine> VideoLines { get; } = isVideo ? [first] : [];
+
     public double Score => ScoreCalibration.Fuse(VideoScore, AudioScore);
 
     public MatchModality Modality => VideoScore > 0 && AudioScore > 0
@@ -48,6 +51,7 @@ internal sealed class LineGroup(AlignedLine first, bool isVideo, double score)
         Lines.Add(line);
         if (isVideo)
         {
+            VideoLines.Add(line);
             VideoScore = Math.Max(VideoScore, score);
         }
         else
@@ -55,6 +59,9 @@ internal sealed class LineGroup(AlignedLine first, bool isVideo, double score)
             AudioScore = Math.Max(AudioScore, score);
         }
     }
+
+    /// <summary>Sound found along the group's lines other than through the postings (masked sound, <see cref="MaskedAudioCorroboration"/>).</summary>
+    public void Corroborate(double audioScore) => AudioScore = Math.Max(AudioScore, audioScore);
 
     /// <summary>
     /// The union of the group's segments, on the representative line. Two segments whose gap

@@ -60,13 +60,13 @@ public sealed class IndexAndMatchTests
     [Fact]
     public void ReadFrom_IndexOfAnOlderVersion_FailsNamingTheVersion()
     {
-        // Version 2 keyed audio postings by 22 bits (version 1 also lacked the foreground
-        // flags): read as version 3 its audio would never be found, so it must be rebuilt, not
-        // silently used.
+        // Version 3 lacked the masked sound, version 2 keyed audio postings by 22 bits (version 1
+        // also lacked the foreground flags): read as version 4, the older ones' audio would never
+        // be found, so they must be rebuilt, not silently used.
         using var stream = new MemoryStream();
         ReferenceIndex.Build([new ReferenceEntry("a", Synthetic.Fingerprint(4, 1))]).WriteTo(stream);
         var bytes = stream.ToArray();
-        bytes[4].ShouldBe((byte)3);
+        bytes[4].ShouldBe((byte)4);
         bytes[4] = 2;
 
         Should.Throw<FingerprintFormatException>(() => ReferenceIndex.ReadFrom(new MemoryStream(bytes)))

@@ -74,6 +74,25 @@ internal static class Synthetic
         return extractor.Complete();
     }
 
+    /// <summary>
+    /// A fingerprint whose picture and sound are chosen apart: one picture per second (ids as in
+    /// <see cref="Fingerprint(int, int)"/>: seed · 1000 + second) and the given samples.
+    /// </summary>
+    public static Fingerprint Fingerprint(IEnumerable<int> pictures, float[] sound)
+    {
+        var extractor = new FingerprintExtractor();
+        foreach (var picture in pictures)
+        {
+            for (var f = 0; f < AnalysisFormat.VideoFrameRate; f++)
+            {
+                extractor.AddVideoFrame(Picture(144, 256, picture), 144, 256);
+            }
+        }
+
+        extractor.AddAudio(sound);
+        return extractor.Complete();
+    }
+
     /// <summary>A tone that jumps to a random pitch every quarter second, different per seed.</summary>
     public static float[] Tones(int seconds, int seed)
     {
