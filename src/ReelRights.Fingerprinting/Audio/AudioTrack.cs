@@ -45,4 +45,7 @@ public sealed class AudioTrack
 
     /// <summary>Time of the centre of frame <paramref name="frame"/> in seconds.</summary>
     internal static double TimeOf(int frame) => ((frame * HopSamples) + (WindowSamples / 2)) / (double)AnalysisFormat.AudioSampleRate;
+
+    /// <summary>The frame whose centre is nearest <paramref name="seconds"/> (the inverse of <see cref="TimeOf"/>; may be outside the track).</summary>
+    internal static int FrameNearest(double seconds) => (int)Math.Round(((seconds * AnalysisFormat.AudioSampleRate) - (WindowSamples / 2)) / HopSamples);
 }

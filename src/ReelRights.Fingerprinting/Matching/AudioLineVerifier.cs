@@ -25,7 +25,7 @@ internal sealed class AudioLineVerifier(ReferenceIndex index, int reference, uin
         var frames = index.References[reference].AudioFrames;
         var queryTime = AudioTrack.TimeOf(f);
         var referenceTime = (speed * queryTime) + offset;
-        var g0 = (int)Math.Round(((referenceTime * AnalysisFormat.AudioSampleRate) - (AudioTrack.WindowSamples / 2)) / AudioTrack.HopSamples);
+        var g0 = AudioTrack.FrameNearest(referenceTime);
         var best = -1;
         var bestDistance = AudioSearcher.MaxDistance + 1;
         for (var g = Math.Max(0, g0 - 1); g <= Math.Min(frames - 1, g0 + 1); g++)

@@ -43,16 +43,18 @@ internal static class MaskedAudioCorroboration
         {
             foreach (var segment in line.Segments)
             {
-                for (var f = 0; f < queryBits.Length; f++)
+                var from = Math.Max(0, AudioTrack.FrameNearest(segment.QueryStart));
+                var to = Math.Min(queryBits.Length - 1, AudioTrack.FrameNearest(segment.QueryEnd));
+                for (var f = from; f <= to; f++)
                 {
+                    // The nearest frames to the segment's ends may lie just outside it.
                     var queryTime = AudioTrack.TimeOf(f);
                     if (queryTime < segment.QueryStart || queryTime > segment.QueryEnd || queryWeak[f] == 0 || counted.Contains(f))
                     {
                         continue;
                     }
 
-                    var referenceTime = line.ReferenceTimeAt(queryTime);
-                    var g0 = (int)Math.Round(((referenceTime * AnalysisFormat.AudioSampleRate) - (AudioTrack.WindowSamples / 2)) / AudioTrack.HopSamples);
+                    var g0 = AudioTrack.FrameNearest(line.ReferenceTimeAt(queryTime));
                     var best = AudioSearcher.MaxDistance + 1;
                     for (var g = Math.Max(0, g0 - 1); g <= Math.Min(entry.AudioFrames - 1, g0 + 1); g++)
                     {
