@@ -7,7 +7,11 @@ mode=${1:-run}
 need=()
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 command -v ffprobe >/dev/null 2>&1 || need+=(ffmpeg)
-if ! command -v fc-list >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+# No early-exit pipe here: under pipefail, `fc-list | grep -q` fails whenever grep exits at the
+# first match and fc-list dies of SIGPIPE, which made installed fonts look missing at random.
+fonts=""
+command -v fc-list >/dev/null 2>&1 && fonts=$(fc-list : family 2>/dev/null || true)
+if ! grep -qi "Noto Sans CJK" <<<"$fonts"; then
   need+=(fontconfig fonts-noto-cjk)
 fi
 [ -x /usr/bin/chromium ] || need+=(chromium)

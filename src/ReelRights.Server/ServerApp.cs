@@ -44,7 +44,13 @@ public static class ServerApp
         {
             builder.WebHost.UseUrls(ReelRightsOptions.DefaultUrl);
         }
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Kestrel answers a request line over its limit with an empty 414; it gets more room so
+            // RequestTargetLimit can refuse long targets with a problem body instead.
+            k.Limits.MaxRequestLineSize = RequestTargetLimit.KestrelLineLimit;
+        });
         // Logs go to stderr so stdout stays clean for what commands print (JSON, the URL).
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddSimpleConsole(o =>
@@ -81,8 +87,10 @@ public static class ServerApp
         var app = builder.Build();
         app.UseMiddleware<RequestLogging>();
         app.UseExceptionHandler();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), web => web.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseMiddleware<RequestTargetLimit>();
+        // The API and the tlog-tiles tree are read by programs: their errors are problem+json.
+        app.UseWhen(IsMachineReadable, api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsMachineReadable(c), web => web.UseStatusCodePagesWithReExecute("/status/{0}"));
         // Routing after the status-code pages, so a re-executed request is routed to /status/{code}.
         app.UseRouting();
         app.UseAuthentication();
@@ -99,6 +107,9 @@ public static class ServerApp
         app.MapWebUi();
         return app;
     }
+
+    private static bool IsMachineReadable(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ledger");
 
     /// <summary>Brings the database schema up to date and makes sure the ledger has its keys.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)

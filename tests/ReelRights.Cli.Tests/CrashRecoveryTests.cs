@@ -35,28 +35,45 @@ public sealed class CrashRecoveryTests
         using var http = new HttpClient { BaseAddress = served.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         var seenCheckpoint = "";
+        var refused = new ConcurrentQueue<string>();
         using var stop = new CancellationTokenSource();
+        // A writer keeps going through slow answers and refusals (a busy machine times requests
+        // out): only the kill below, followed by the stop, ends it. Refusals are kept for the
+        // failure message.
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
                 try
                 {
-                    var response = await http.PostAsJsonAsync("/api/ledger/attestations", new { title = $"w{w}-{i}", sha256 = new string('c', 64) });
-                    var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    using var response = await http.PostAsJsonAsync("/api/ledger/attestations", new { title = $"w{w}-{i}", sha256 = new string('c', 64) }, stop.Token);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        refused.Enqueue($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(stop.Token)}");
+                        continue;
+                    }
+                    var body = await response.Content.ReadFromJsonAsync<JsonElement>(stop.Token);
                     acknowledged[body.GetProperty("index").GetInt64()] = body.GetProperty("leafHash").GetString()!;
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or IOException)
                 {
-                    return;
+                    refused.Enqueue(e.GetType().Name + ": " + e.Message);
+                    await Task.Delay(50, CancellationToken.None);
                 }
             }
         })).ToList();
-        while (acknowledged.Count < 80)
+        await Eventually.UntilAsync("80 acknowledged appends before the kill", TimeSpan.FromMinutes(3), async () =>
         {
-            await Task.Delay(20);
-            seenCheckpoint = await http.GetStringAsync("/ledger/checkpoint");
-        }
+            try
+            {
+                seenCheckpoint = await http.GetStringAsync("/ledger/checkpoint");
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                refused.Enqueue("checkpoint read: " + e.Message);
+            }
+            return acknowledged.Count;
+        }, n => n >= 80, n => $"{n} acknowledged; last refusals: {string.Join(" | ", refused.TakeLast(3))}");
         await served.DisposeAsync();
         await stop.CancelAsync();
         await Task.WhenAll(writers);

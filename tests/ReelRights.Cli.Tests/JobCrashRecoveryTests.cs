@@ -104,25 +104,17 @@ public sealed class JobCrashRecoveryTests
             var created = await http.PostAsJsonAsync("/api/monitoring/tasks", new { name = "巡查", urls });
             taskId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
             // Kill once some sources are done but not all.
-            var deadline = DateTime.UtcNow.AddSeconds(120);
-            while ((await http.GetFromJsonAsync<JsonElement>($"/api/monitoring/hits?taskId={taskId}")).GetArrayLength() is var n && (n < 2 || n >= urls.Length))
-            {
-                DateTime.UtcNow.ShouldBeLessThan(deadline);
-                await Task.Delay(100);
-            }
+            await Eventually.UntilAsync($"2 to {urls.Length - 1} of {urls.Length} sources to yield hits before the kill", TimeSpan.FromSeconds(120),
+                async () => (await http.GetFromJsonAsync<JsonElement>($"/api/monitoring/hits?taskId={taskId}")).GetArrayLength(),
+                n => n >= 2 && n < urls.Length, n => $"{n} hits");
         }
         await served.DisposeAsync();
 
         await using var restarted = await ServedCli.StartAsync(env, dir);
         using var after = Client(restarted.BaseAddress, apiKey);
-        var finished = DateTime.UtcNow.AddSeconds(180);
-        JsonElement task;
-        do
-        {
-            await Task.Delay(200);
-            task = await after.GetFromJsonAsync<JsonElement>($"/api/monitoring/tasks/{taskId}");
-        }
-        while (task.GetProperty("runState").GetString() != "done" && DateTime.UtcNow < finished);
+        var task = await Eventually.UntilAsync($"the resumed run of task {taskId} to finish", TimeSpan.FromSeconds(180),
+            () => after.GetFromJsonAsync<JsonElement>($"/api/monitoring/tasks/{taskId}"),
+            t => t.GetProperty("runState").GetString() == "done");
         var hits = await after.GetFromJsonAsync<JsonElement>($"/api/monitoring/hits?taskId={taskId}");
 
         task.GetProperty("runState").GetString().ShouldBe("done");

@@ -136,4 +136,36 @@ public sealed class LedgerTamperTests
         audit.Exit.ShouldBe(1);
         audit.Stderr.ShouldContain("当前检查点 / current checkpoint");
     }
+
+    [Theory]
+    [InlineData("Sqlite", "signature")]
+    [InlineData("Sqlite", "imprint")]
+    [InlineData("Sqlite", "missing")]
+    [InlineData("Postgres", "signature")]
+    [InlineData("Postgres", "imprint")]
+    public async Task EditedTimestampToken_CheckNamesLeafAndToken(string provider, string damage)
+    {
+        await using var f = await SealFiveAsync(provider);
+        await using (var scope = f.Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+            var entry = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.LeafIndex == 2);
+            var token = entry.TimestampToken!.ToArray();
+            if (damage == "signature")
+            {
+                token[^1] ^= 0x01; // the SignerInfo's signature value ends the token
+            }
+            else if (damage == "imprint")
+            {
+                token[token.AsSpan().IndexOf(entry.LeafHash)] ^= 0x01; // the hash the token covers
+            }
+            byte[]? stored = damage == "missing" ? null : token;
+            await db.LedgerEntries.Where(e => e.LeafIndex == 2).ExecuteUpdateAsync(u => u.SetProperty(e => e.TimestampToken, stored));
+        }
+
+        var check = await f.CheckAsync();
+
+        check.Exit.ShouldBe(1, check.Stdout);
+        check.Stderr.ShouldContain("leaf 2: its time-stamp token " + (damage == "missing" ? "is missing" : ""));
+    }
 }

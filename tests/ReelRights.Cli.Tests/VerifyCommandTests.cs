@@ -83,6 +83,19 @@ public sealed class VerifyCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_TimestampLineRemoved_FailsBecauseEveryLeafIsStamped()
+    {
+        var stripped = string.Join('\n', receipt.Split('\n').Where(l => !l.StartsWith("timestamp ", StringComparison.Ordinal)));
+
+        var (exit, output, error) = await VerifyAsync(stripped);
+
+        stripped.ShouldNotBe(receipt);
+        exit.ShouldBe(1);
+        output.ShouldContain("INVALID");
+        error.ShouldContain("time-stamp token is required");
+    }
+
+    [Fact]
     public async Task Verify_KeyOfAnotherLog_FailsNamingCheckpointSignature()
     {
         var other = ReelRights.Ledger.Notes.NoteKeys.GenerateEd25519("someone.else/log").VerifierKey;

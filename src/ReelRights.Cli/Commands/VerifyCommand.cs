@@ -30,7 +30,9 @@ internal static class VerifyCommand
             {
                 throw ReelRightsException.Invalid("invalid-receipt", $"不是有效的回执文件：{e.Message}", $"Not a valid receipt file: {e.Message}");
             }
-            var result = new ReceiptVerifier(keys.Verifiers, keys.TsaCertificates).Verify(receipt);
+            // A ReelRights ledger time-stamps every leaf (ADR 0004), so a receipt without its token
+            // has lost a part: it is refused, not passed with the time left unproven.
+            var result = new ReceiptVerifier(keys.Verifiers, keys.TsaCertificates, requireTimestamp: true).Verify(receipt);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(Describe(path.Name, receipt, result));
             if (!result.IsValid)

@@ -1,22 +1,29 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ReelRights.Core.Data;
 using ReelRights.Ledger.Merkle;
 using ReelRights.Ledger.Notes;
+using ReelRights.Ledger.Timestamps;
 
 namespace ReelRights.Core.Ledger;
 
 /// <summary>
 /// Recomputes the whole log from the stored entries and compares every stored part with it:
-/// each leaf hash, each subtree hash, each checkpoint's root and signature, and the size. The
-/// first disagreement is reported by name (leaf, node, checkpoint), so the operator knows what
-/// was damaged or edited.
+/// each leaf hash, each leaf's RFC 3161 time-stamp token, each subtree hash, each checkpoint's
+/// root and signature, and the size. The first disagreement is reported by name (leaf, token,
+/// node, checkpoint), so the operator knows what was damaged or edited.
 /// </summary>
-public sealed class LedgerIntegrityCheck(ReelRightsDbContext db, LedgerKeyring keyring)
+public sealed class LedgerIntegrityCheck(ReelRightsDbContext db, LedgerKeyring keyring, IOptions<LedgerOptions> options)
 {
     private const int Page = 5000;
 
     public async Task<LedgerIntegrityResult> RunAsync(CancellationToken cancellationToken)
     {
+        var state = await db.LedgerStates.AsNoTracking().SingleAsync(cancellationToken);
+        // Tokens of the platform's own TSA must chain to its certificate; an external TSA's are
+        // checked for imprint, signature and certificate use (its trust anchor is not held here).
+        X509Certificate2[] tsaTrust = options.Value.TsaUrl is null ? [X509CertificateLoader.LoadCertificate(state.TsaCertificate)] : [];
         var tree = new InMemoryMerkleTree();
         for (long next = 0; ; )
         {
@@ -37,12 +44,15 @@ public sealed class LedgerIntegrityCheck(ReelRightsDbContext db, LedgerKeyring k
                 {
                     return Fail($"条目 {next} 的数据与其叶子哈希不符（被改动）", $"leaf {next}: stored data does not match its leaf hash (edited)");
                 }
+                if (CheckToken(entry.TimestampToken, hash, tsaTrust) is { } tokenProblem)
+                {
+                    return Fail($"条目 {next} 的时间戳令牌{tokenProblem.Zh}", $"leaf {next}: its time-stamp token {tokenProblem.En}");
+                }
                 tree.AppendLeafHash(hash);
                 next++;
             }
         }
 
-        var state = await db.LedgerStates.AsNoTracking().SingleAsync(cancellationToken);
         if (state.TreeSize != tree.Size)
         {
             return Fail($"记录的大小 {state.TreeSize} 与条目数 {tree.Size} 不符", $"recorded size {state.TreeSize} differs from the {tree.Size} stored entries");
@@ -90,6 +100,24 @@ public sealed class LedgerIntegrityCheck(ReelRightsDbContext db, LedgerKeyring k
             }
         }
         return new LedgerIntegrityResult(true, tree.Size, nodes, checkpoints.Count, null, null);
+    }
+
+    /// <summary>Every leaf is time-stamped when appended (ADR 0004): a missing or failing token is damage.</summary>
+    private static (string Zh, string En)? CheckToken(byte[]? token, byte[] leafHash, X509Certificate2[] trust)
+    {
+        if (token is null || token.Length == 0)
+        {
+            return ("缺失", "is missing");
+        }
+        try
+        {
+            var result = TimestampVerifier.Verify(token, leafHash, trust);
+            return result.FailedCheck is null ? null : ("无效（被改动）：" + result.FailureMessage, "does not verify (edited): " + result.FailureMessage);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or System.Formats.Asn1.AsnContentException)
+        {
+            return ("已损坏：" + e.Message, "is damaged: " + e.Message);
+        }
     }
 
     private static (string Zh, string En)? CheckCheckpoint(LedgerCheckpoint c, InMemoryMerkleTree tree, IReadOnlyList<INoteVerifier> verifiers)

@@ -54,6 +54,7 @@ internal static class Problems
         404 => ("not-found", "找不到请求的资源。", "The requested resource was not found."),
         405 => ("method-not-allowed", "不支持该请求方法。", "This method is not allowed here."),
         413 => ("payload-too-large", "请求体超过大小上限。", "The request body is too large."),
+        414 => ("uri-too-long", "请求地址过长。", "The request URI is too long."),
         415 => ("unsupported-media-type", "请求内容类型不受支持，请发送 JSON。", "Unsupported content type; send JSON."),
         >= 500 => ("internal-error", "服务器内部错误，已记录。", "Internal server error; it has been logged."),
         _ => ("http-" + status, "请求失败。", "The request failed."),

@@ -22,6 +22,7 @@ public sealed class ReceiptCheckService(ReelRightsDbContext db, LedgerKeyring ke
         var keys = (await keyring.AllKeysAsync(db, cancellationToken)).Select(k => NoteKeys.ParseVerifierKey(k.VerifierKey)).ToList();
         var state = await db.LedgerStates.AsNoTracking().SingleAsync(cancellationToken);
         var tsa = X509CertificateLoader.LoadCertificate(state.TsaCertificate);
-        return new ReceiptVerifier(keys, [tsa]);
+        // Every leaf of this ledger carries a time-stamp token: a receipt without one was cut.
+        return new ReceiptVerifier(keys, [tsa], requireTimestamp: true);
     }
 }

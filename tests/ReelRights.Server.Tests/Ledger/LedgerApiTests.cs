@@ -110,13 +110,37 @@ public abstract class LedgerApiTests(string provider)
     [InlineData("/api/ledger/proofs/consistency?from=1&to=50", HttpStatusCode.BadRequest, "size-out-of-range")]
     [InlineData("/api/ledger/proofs/consistency?from=x&to=2", HttpStatusCode.BadRequest, "bad-request")]
     [InlineData("/api/ledger/entries/-1", HttpStatusCode.NotFound, "not-found")]
-    public async Task BadQueries_AreProblemsNotErrors(string path, HttpStatusCode status, string code)
+    [InlineData("/api/ledger/proofs/inclusion?index=1&leafHash={leaf0}", HttpStatusCode.NotFound, "leaf-hash-mismatch")]
+    [InlineData("/ledger/tile/0/x000/000.p/2", HttpStatusCode.NotFound, "not-found")]
+    [InlineData("/ledger/tile/0/{x000*300}000.p/2", HttpStatusCode.NotFound, "not-found")]
+    [InlineData("/ledger/tile/entries/x000/000.p/2", HttpStatusCode.NotFound, "not-found")]
+    [InlineData("/ledger/tile/0/000.p/9", HttpStatusCode.NotFound, "not-found")]
+    [InlineData("/ledger/no-such-thing", HttpStatusCode.NotFound, "not-found")]
+    [InlineData("/ledger/checkpoint?pad={9000}", HttpStatusCode.RequestUriTooLong, "uri-too-long")]
+    [InlineData("/api/ledger/entries/0?pad={9000}", HttpStatusCode.RequestUriTooLong, "uri-too-long")]
+    [InlineData("/ledger/checkpoint", HttpStatusCode.MethodNotAllowed, "method-not-allowed", "POST")]
+    public async Task BadQueries_AreProblemsNotErrors(string path, HttpStatusCode status, string code, string method = "GET")
     {
-        var (server, client, _) = await SealAsync(provider, 2);
+        var (server, client, sealedOnes) = await SealAsync(provider, 2);
         await using var _ = server;
         using var anonymous = server.CreateClient();
+        path = path.Replace("{leaf0}", sealedOnes[0].GetProperty("leafHash").GetString(), StringComparison.Ordinal)
+            .Replace("{x000*300}", string.Concat(Enumerable.Repeat("x000/", 300)), StringComparison.Ordinal)
+            .Replace("{9000}", new string('a', 9000), StringComparison.Ordinal);
 
-        await (await anonymous.GetAsync(path)).ShouldBeProblemAsync(status, code);
+        await (await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path))).ShouldBeProblemAsync(status, code);
+        client.Dispose();
+    }
+
+    [Fact]
+    public async Task InclusionProof_IndexAndMatchingLeafHash_IsServed()
+    {
+        var (server, client, sealedOnes) = await SealAsync(provider, 2);
+        await using var _ = server;
+
+        var proof = await client.GetFromJsonAsync<JsonElement>($"/api/ledger/proofs/inclusion?index=1&leafHash={sealedOnes[1].GetProperty("leafHash").GetString()}");
+
+        proof.GetProperty("index").GetInt64().ShouldBe(1);
         client.Dispose();
     }
 

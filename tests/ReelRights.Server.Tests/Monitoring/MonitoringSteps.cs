@@ -75,11 +75,9 @@ internal static class MonitoringSteps
             (await client.PutAsync($"/api/works/{work}/episodes/1", content)).EnsureSuccessStatusCode();
         }
         var id = (await (await client.PostAsync($"/api/works/{work}/registrations", null)).Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
-        var watch = Stopwatch.StartNew();
-        while ((await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web)).GetProperty("state").GetString() == "checking" && watch.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            await Task.Delay(200);
-        }
+        await Eventually.UntilAsync($"registration {id} to leave checking", TimeSpan.FromSeconds(90),
+            () => client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web),
+            r => r.GetProperty("state").GetString() != "checking");
         return work;
     }
 
@@ -94,17 +92,11 @@ internal static class MonitoringSteps
     /// <summary>Waits for the task's latest run to finish; it must end done, whatever its sources did.</summary>
     public static async Task<JsonElement> WaitForRunAsync(HttpClient client, string? taskId)
     {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var detail = await client.GetFromJsonAsync<JsonElement>($"/api/monitoring/tasks/{taskId}", Web);
-            if (detail.GetProperty("runState").GetString() is "done" or "dead" || watch.Elapsed > TimeSpan.FromSeconds(180))
-            {
-                detail.GetProperty("runState").GetString().ShouldBe("done");
-                return detail;
-            }
-            await Task.Delay(200);
-        }
+        var detail = await Eventually.UntilAsync($"monitoring task {taskId} to finish its run", TimeSpan.FromSeconds(180),
+            () => client.GetFromJsonAsync<JsonElement>($"/api/monitoring/tasks/{taskId}", Web),
+            d => d.GetProperty("runState").GetString() is "done" or "dead");
+        detail.GetProperty("runState").GetString().ShouldBe("done", detail.ToString());
+        return detail;
     }
 
     /// <summary>Requests evidence for a hit and waits until the capture is sealed or failed.</summary>
@@ -117,16 +109,9 @@ internal static class MonitoringSteps
 
     public static async Task<JsonElement> WaitForBundleAsync(HttpClient client, string? id)
     {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var bundle = await client.GetFromJsonAsync<JsonElement>($"/api/evidence/{id}", Web);
-            if (bundle.GetProperty("state").GetString() != "capturing" || watch.Elapsed > TimeSpan.FromSeconds(180))
-            {
-                return bundle;
-            }
-            await Task.Delay(200);
-        }
+        return await Eventually.UntilAsync($"evidence capture {id} to end", TimeSpan.FromSeconds(180),
+            () => client.GetFromJsonAsync<JsonElement>($"/api/evidence/{id}", Web),
+            b => b.GetProperty("state").GetString() != "capturing");
     }
 
     /// <summary>A verifier that trusts only what the server publishes: its log keys and its TSA certificate.</summary>

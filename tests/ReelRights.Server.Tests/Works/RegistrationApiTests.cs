@@ -284,18 +284,11 @@ public sealed class RegistrationApiTests : IAsyncLifetime
         var response = await client.PostAsync($"/api/works/{work}/registrations", null);
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var registration = await client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web);
-            var state = registration.GetProperty("state").GetString();
-            if (state != "checking" || watch.Elapsed > TimeSpan.FromSeconds(90))
-            {
-                state.ShouldBe(expectedState, registration.ToString());
-                return registration;
-            }
-            await Task.Delay(200);
-        }
+        var registration = await Eventually.UntilAsync($"registration {id} to leave checking", TimeSpan.FromSeconds(90),
+            () => client.GetFromJsonAsync<JsonElement>($"/api/registrations/{id}", Web),
+            r => r.GetProperty("state").GetString() != "checking");
+        registration.GetProperty("state").GetString().ShouldBe(expectedState, registration.ToString());
+        return registration;
     }
 
 }

@@ -55,6 +55,13 @@ internal static class LedgerApi
         {
             throw ReelRightsException.NotFound("条目");
         }
+        // Given both, they must name the same entry: a proof for another leaf than the one asked
+        // about would look like an answer to a verifier that only checks the index.
+        if (index is not null && leafHash is not null && !entry.LeafHash.AsSpan().SequenceEqual(ParseHash(leafHash)))
+        {
+            throw new ReelRightsException(ErrorKind.NotFound, "leaf-hash-mismatch",
+                $"序号 {entry.LeafIndex} 处的条目不是这个叶子哈希。", $"The entry at index {entry.LeafIndex} has another leaf hash.");
+        }
         var checkpoint = treeSize is { } size
             ? await ledger.CheckpointAsync(size, ct) ?? throw ReelRightsException.NotFound("检查点")
             : (await ledger.LatestCheckpointAsync(ct))!;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace ReelRights.Server.Api.Ledger;
 
@@ -6,6 +7,8 @@ namespace ReelRights.Server.Api.Ledger;
 /// A C2SP tlog-tiles path (https://c2sp.org/tlog-tiles): <c>tile/L/N[.p/W]</c> for hash tiles or
 /// <c>tile/entries/N[.p/W]</c> for entry bundles, where N is written in 3-digit groups, all but
 /// the last prefixed with <c>x</c> (1234067 → x001/x234/067), and W (1–255) marks a partial tile.
+/// Only the canonical spelling is a tile: leading <c>x000</c> groups make another path for the same
+/// tile, which tlog-tiles clients never ask for and caches must not hold twice, so it is not found.
 /// </summary>
 internal sealed record TilePath(int? Level, long Index, int Width)
 {
@@ -63,7 +66,31 @@ internal sealed record TilePath(int? Level, long Index, int Width)
             }
             index = index * 1000 + int.Parse(element, CultureInfo.InvariantCulture);
         }
-        return new TilePath(level, index, width);
+        var tile = new TilePath(level, index, width);
+        return tile.ToPath() == path ? tile : null;
+    }
+
+    /// <summary>The canonical path of this tile, below <c>tile/</c>.</summary>
+    public string ToPath()
+    {
+        var groups = new List<long>();
+        var n = Index;
+        do
+        {
+            groups.Add(n % 1000);
+            n /= 1000;
+        }
+        while (n > 0);
+        var path = new StringBuilder(IsEntries ? "entries" : Level!.Value.ToString(CultureInfo.InvariantCulture));
+        for (var i = groups.Count - 1; i >= 0; i--)
+        {
+            path.Append(i == 0 ? "/" : "/x").Append(groups[i].ToString("D3", CultureInfo.InvariantCulture));
+        }
+        if (Width != FullWidth)
+        {
+            path.Append(".p/").Append(Width.ToString(CultureInfo.InvariantCulture));
+        }
+        return path.ToString();
     }
 
     private static bool TryWidth(string text, out int width) =>
