@@ -14,14 +14,24 @@ status=""
 summary() {
   local code=$?
   trap - EXIT INT TERM
+  # A test process the hang guard gave up on, or one left by an interrupted run, must not outlive
+  # the run (it would hold the terminal, or CI's pipes, open).
+  pkill -f "$PWD/tests/[^ ]*/bin/" 2>/dev/null || true
   [ -n "${REELRIGHTS_TEST_PG_DIR:-}" ] && scripts/test-postgres.sh stop "$REELRIGHTS_TEST_PG_DIR" || true
   if [ -s "$log" ]; then
     echo
     echo "=== 测试汇总 / test summary ==="
-    local failed=0 project line
+    local failed=0 project line stopped
+    # A test host stopped by the hang guard (or crashed) still prints "Passed!" for the tests it
+    # finished; the test it was running is named on the line after this one.
+    stopped=$(grep -A1 "The test running when the crash occurred" "$log" | grep -v -e "The test running" -e "^--" | sed -E 's/^ +//' || true)
     for project in $(ls tests/*/*.Tests.csproj | xargs -n1 basename | sed 's/\.csproj$//' | sort); do
       line=$(grep -E "^(Passed|Failed)! .* - ${project}\.dll" "$log" | tail -1 | sed -E 's/ +/ /g' || true)
-      if [ -z "$line" ] && grep -qE "No test matches .*${project}\.dll" "$log"; then
+      hung=$(grep -E "^${project}\." <<<"$stopped" | head -1 || true)
+      if [ -n "$hung" ]; then
+        echo "中止 / STOPPED (hung or crashed): $project — in $hung"
+        failed=1
+      elif [ -z "$line" ] && grep -qE "No test matches .*${project}\.dll" "$log"; then
         echo "无匹配测试 / no test matched the filter: $project"
       elif [ -z "$line" ]; then
         echo "未完成 / DID NOT FINISH: $project"
@@ -55,7 +65,7 @@ set +e
 # A test that hangs is stopped after 15 minutes and named (every wait inside the tests has a
 # deadline of its own; this is the net under them).
 dotnet test ReelRights.slnx -c Release --no-build --nologo --logger "console;verbosity=minimal" \
-  --blame-hang-timeout 15m --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
+  --blame-hang-timeout "${REELRIGHTS_TEST_HANG_TIMEOUT:-15m}" --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 exit "$status"
