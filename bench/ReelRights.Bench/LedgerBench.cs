@@ -31,6 +31,11 @@ internal static class LedgerBench
     private const int SequentialEntries = 300;
     private const int ConcurrentEntries = 30_000;
     private const int Callers = 256;
+    private const int DefaultRuns = 5;
+
+    /// <summary>One measurement of one database, on a fresh database.</summary>
+    private sealed record Run(double Sequential, double Grouped, double Plain, double EntriesPerCommit,
+        double GroupedCpu, double PlainCpu, double PlainEmpty, double OthersShare, double LoadAverage);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -38,7 +43,15 @@ internal static class LedgerBench
         report.AppendLine("# Ledger append benchmark");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}. ");
-        report.AppendLine("Reproduce: `dotnet run --project bench/ReelRights.Bench -c Release -- ledger [--postgres CONNECTION] [--quick] [--appends-only]`.");
+        report.AppendLine("Reproduce: `dotnet run --project bench/ReelRights.Bench -c Release -- ledger [--runs N] [--postgres CONNECTION] [--quick] [--appends-only]`.");
+        report.AppendLine();
+        var runs = RunCount(args);
+        report.AppendLine(CultureInfo.InvariantCulture, $"Each database is measured {runs} times in this process, each time on a fresh database; the table gives");
+        report.AppendLine("the **median** of the runs and, below it, their range (min–max); every run is listed after it. *Other load*:");
+        report.AppendLine("the share of all cores' time that other processes used during the run (from /proc/stat, this process's own");
+        report.AppendLine("CPU time taken out), and the 1-minute load average at its end: a figure taken beside a build or a test run");
+        report.AppendLine("says so there. On PostgreSQL the database server's own processes count as other load: most of that");
+        report.AppendLine("column is the server doing this benchmark's writes.");
         report.AppendLine();
         report.AppendLine("Durable appends per second. *Group commit*: 256 concurrent callers through the appender (each entry");
         report.AppendLine("hashed, RFC 3161 time-stamped, its subtree hashes stored, one Ed25519-signed checkpoint per commit).");
@@ -55,21 +68,54 @@ internal static class LedgerBench
         report.AppendLine("2026-12-04. That baseline is easier than the ledger's own work: its leaf_hash index (random keys) starts");
         report.AppendLine("small, so a commit dirties fewer pages than one that extends a log already holding the warm-up's rows.");
         report.AppendLine();
-        report.AppendLine("| database | one at a time | group commit | plain batched insert | group commit ÷ plain | entries per commit | CPU per entry: group commit | CPU per entry: plain | plain insert into an empty table | group commit ÷ that |");
-        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        report.AppendLine("| database | one at a time | group commit | plain batched insert | group commit ÷ plain | entries per commit | CPU per entry: group commit | CPU per entry: plain | plain insert into an empty table | group commit ÷ that | other load |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
 
         var dir = Directory.CreateTempSubdirectory("rr-bench-ledger-").FullName;
-        await MeasureAsync(report, "SQLite (WAL, synchronous=FULL)", new SqliteDatabaseProvider(), $"Data Source={Path.Combine(dir, "bench.db")};Pooling=True", dir);
+        var all = new List<(string Label, List<Run> Runs)>();
+        var sqlite = new List<Run>();
+        for (var r = 0; r < runs; r++)
+        {
+            var file = Path.Combine(dir, $"bench-{r}.db");
+            sqlite.Add(await MeasureAsync("SQLite", new SqliteDatabaseProvider(), $"Data Source={file};Pooling=True", dir));
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+        all.Add(("SQLite (WAL, synchronous=FULL)", sqlite));
         var pg = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault() ?? Environment.GetEnvironmentVariable("REELRIGHTS_TEST_POSTGRES");
         if (!string.IsNullOrEmpty(pg))
         {
-            var name = "rr_bench_" + Guid.NewGuid().ToString("N");
-            await ExecutePostgresAsync(pg, $"CREATE DATABASE {name}");
-            var csb = new Npgsql.NpgsqlConnectionStringBuilder(pg) { Database = name };
-            await MeasureAsync(report, "PostgreSQL 15 (test server: fsync off)", new PostgresDatabaseProvider(), csb.ToString(), dir);
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await ExecutePostgresAsync(pg, $"DROP DATABASE {name} WITH (FORCE)");
+            var postgres = new List<Run>();
+            for (var r = 0; r < runs; r++)
+            {
+                var name = "rr_bench_" + Guid.NewGuid().ToString("N");
+                await ExecutePostgresAsync(pg, $"CREATE DATABASE {name}");
+                var csb = new Npgsql.NpgsqlConnectionStringBuilder(pg) { Database = name };
+                postgres.Add(await MeasureAsync("PostgreSQL", new PostgresDatabaseProvider(), csb.ToString(), dir));
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await ExecutePostgresAsync(pg, $"DROP DATABASE {name} WITH (FORCE)");
+            }
+            all.Add(("PostgreSQL 15 (test server: fsync off)", postgres));
         }
+        foreach (var (label, measured) in all)
+        {
+            report.AppendLine(SummaryRow(label, measured));
+        }
+        report.AppendLine();
+        report.AppendLine("Every run:");
+        report.AppendLine();
+        report.AppendLine("| database | run | one at a time | group commit | plain | group commit ÷ plain | CPU per entry: group commit | CPU per entry: plain | other load |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var (label, measured) in all)
+        {
+            for (var r = 0; r < measured.Count; r++)
+            {
+                var m = measured[r];
+                report.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {label} | {r + 1} | {m.Sequential:F0}/s | {m.Grouped:F0}/s | {m.Plain:F0}/s | {m.Grouped / m.Plain:F2} | {m.GroupedCpu:F0} µs | {m.PlainCpu:F0} µs | {Load(m)} |");
+            }
+        }
+        report.AppendLine();
         if (args.Contains("--appends-only"))
         {
             Console.WriteLine(report);
@@ -86,8 +132,41 @@ internal static class LedgerBench
         return 0;
     }
 
-    private static async Task MeasureAsync(StringBuilder report, string label, IDatabaseProvider provider, string connectionString, string dir)
+    private static int RunCount(string[] args)
     {
+        var text = args.SkipWhile(a => a != "--runs").Skip(1).FirstOrDefault();
+        if (text is null)
+        {
+            return args.Contains("--quick") ? 3 : DefaultRuns;
+        }
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100
+            ? n
+            : throw new ArgumentException("--runs takes a number from 1 to 100");
+    }
+
+    /// <summary>Medians with the range under them; ratios are the median of each run's own ratio.</summary>
+    private static string SummaryRow(string label, List<Run> runs)
+    {
+        string Cell(Func<Run, double> of, string format, string unit)
+        {
+            var values = runs.Select(of).Order().ToList();
+            var median = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+            var text = median.ToString(format, CultureInfo.InvariantCulture) + unit;
+            return values.Count == 1 ? text
+                : $"{text}<br>({values[0].ToString(format, CultureInfo.InvariantCulture)}–{values[^1].ToString(format, CultureInfo.InvariantCulture)})";
+        }
+        return $"| {label} | {Cell(r => r.Sequential, "F0", "/s")} | **{Cell(r => r.Grouped, "F0", "/s")}** | {Cell(r => r.Plain, "F0", "/s")} | "
+            + $"**{Cell(r => r.Grouped / r.Plain, "F2", "")}** | {Cell(r => r.EntriesPerCommit, "F1", "")} | {Cell(r => r.GroupedCpu, "F0", " µs")} | "
+            + $"{Cell(r => r.PlainCpu, "F0", " µs")} | {Cell(r => r.PlainEmpty, "F0", "/s")} | {Cell(r => r.Grouped / r.PlainEmpty, "F2", "")} | "
+            + $"{Cell(r => r.OthersShare * 100, "F0", "% of cores")}, load {Cell(r => r.LoadAverage, "F1", "")} |";
+    }
+
+    private static string Load(Run m) =>
+        string.Create(CultureInfo.InvariantCulture, $"{m.OthersShare * 100:F0}% of cores, load {m.LoadAverage:F1}");
+
+    private static async Task<Run> MeasureAsync(string label, IDatabaseProvider provider, string connectionString, string dir)
+    {
+        var activity = MachineActivity.Now();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddReelRightsCore(provider, connectionString, Path.Combine(dir, "blobs"));
@@ -120,9 +199,11 @@ internal static class LedgerBench
         var perCommit = (int)Math.Ceiling((double)ConcurrentEntries / commits);
         var (plain, plainCpu, plainEmpty) = await PlainInsertAsync(sp, provider, perCommit, firstLeaf: 1 + SequentialEntries + warmUp);
 
-        report.AppendLine(CultureInfo.InvariantCulture,
-            $"| {label} | {sequential:F0}/s | {grouped:F0}/s | {plain:F0}/s | {grouped / plain:F2} | {(double)ConcurrentEntries / commits:F1} | {groupedCpu:F0} µs | {plainCpu:F0} µs | {plainEmpty:F0}/s | {grouped / plainEmpty:F2} |");
-        Console.WriteLine($"{label}: warmed up with {warmUp} appends");
+        var run = new Run(sequential, grouped, plain, (double)ConcurrentEntries / commits, groupedCpu, plainCpu, plainEmpty,
+            MachineActivity.OthersShareSince(activity), MachineActivity.LoadAverage());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label}: warmed up with {warmUp} appends; group commit {grouped:F0}/s, plain {plain:F0}/s, ratio {grouped / plain:F2}, {Load(run)}"));
+        return run;
     }
 
     /// <summary>
