@@ -63,6 +63,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Monitoring.MediaSourceFetcher>();
         services.AddScoped<Monitoring.MonitoringService>();
         services.AddScoped<Jobs.IJobHandler, Monitoring.MonitorScanJob>();
+        services.AddScoped<Cases.CaseService>();
+        services.AddScoped<Cases.CaseMoves>();
+        services.AddScoped<Cases.CaseSealer>();
+        services.AddScoped<Jobs.IJobHandler, Cases.CaseClockJob>();
+        services.AddScoped<Jobs.IJobHandler, Cases.CaseSealJob>();
         services.AddScoped<Evidence.EvidenceService>();
         services.AddScoped<Jobs.IJobHandler, Evidence.CaptureEvidenceJob>();
         services.AddOptions<Evidence.ScreenshotOptions>().Validate(o =>

@@ -47,6 +47,7 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
         "渠道" => "channel",
         "监测任务" => "monitoring task",
         "侵权线索" => "hit",
+        "案件" => "case",
         "证据包" => "evidence bundle",
         "条目" => "ledger entry",
         "检查点" => "checkpoint",

@@ -14,6 +14,10 @@ internal static class Validation
         return trimmed;
     }
 
+    /// <summary>Null for an absent or blank value, else the checked text.</summary>
+    public static string? OptionalText(string? value, int max, string field) =>
+        string.IsNullOrWhiteSpace(value) ? null : Text(value, field, max);
+
     public static string HexDigest(string? value, string field)
     {
         var lower = value?.Trim().ToLowerInvariant() ?? "";

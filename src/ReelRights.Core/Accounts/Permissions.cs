@@ -21,17 +21,22 @@ public static class Permissions
     public const string LedgerAttest = "ledger:attest";
     /// <summary>Read the organization's notifications and mark them read; every member holds it.</summary>
     public const string NotificationsRead = "notifications:read";
+    /// <summary>See the cases the organization is a party to.</summary>
+    public const string CasesRead = "cases:read";
+    /// <summary>Open cases and make the moves of the organization's role in them.</summary>
+    public const string CasesWrite = "cases:write";
 
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, UsersManage, KeysManage, AuditRead, OrgsAdmin,
         WorksRead, WorksWrite, MonitoringRead, MonitoringWrite, ScreeningSubmit, LedgerAttest, NotificationsRead,
+        CasesRead, CasesWrite,
     ];
 
     /// <summary>What a user of the given kind of organization holds.</summary>
     public static IReadOnlySet<string> ForUser(OrganizationKind kind, bool isAdmin)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead, NotificationsRead };
+        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead, NotificationsRead, CasesRead };
         if (isAdmin)
         {
             set.UnionWith([UsersManage, KeysManage, AuditRead]);
@@ -39,13 +44,16 @@ public static class Permissions
         switch (kind)
         {
             case OrganizationKind.RightsHolder:
-                set.UnionWith([WorksWrite, MonitoringWrite, LedgerAttest]);
+                set.UnionWith([WorksWrite, MonitoringWrite, LedgerAttest, CasesWrite]);
                 break;
             case OrganizationKind.Platform:
-                set.Add(ScreeningSubmit);
+                set.UnionWith([ScreeningSubmit, CasesWrite]);
+                break;
+            case OrganizationKind.Mediator:
+                set.Add(CasesWrite);
                 break;
             case OrganizationKind.Operator when isAdmin:
-                set.UnionWith([OrgsAdmin, LedgerAttest]);
+                set.UnionWith([OrgsAdmin, LedgerAttest, CasesWrite]);
                 break;
         }
         return set;

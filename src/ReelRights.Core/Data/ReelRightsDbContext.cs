@@ -37,6 +37,11 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Monitoring.MonitoringFailure> MonitoringFailures => Set<Monitoring.MonitoringFailure>();
     public DbSet<Evidence.EvidenceBundle> EvidenceBundles => Set<Evidence.EvidenceBundle>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Cases.EnforcementCase> Cases => Set<Cases.EnforcementCase>();
+    public DbSet<Cases.CaseLocation> CaseLocations => Set<Cases.CaseLocation>();
+    public DbSet<Cases.CaseEvent> CaseEvents => Set<Cases.CaseEvent>();
+    public DbSet<Cases.CaseDeadline> CaseDeadlines => Set<Cases.CaseDeadline>();
+    public DbSet<Cases.PlatformCasePolicy> PlatformCasePolicies => Set<Cases.PlatformCasePolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -71,6 +76,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
         });
         LedgerModel.Configure(modelBuilder);
         WorksModel.Configure(modelBuilder);
+        ReelRights.Core.Cases.CasesModel.Configure(modelBuilder);
         SnakeCaseNaming.Apply(modelBuilder);
     }
 
