@@ -63,6 +63,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Monitoring.MediaSourceFetcher>();
         services.AddScoped<Monitoring.MonitoringService>();
         services.AddScoped<Jobs.IJobHandler, Monitoring.MonitorScanJob>();
+        services.AddOptions<Cases.CaseOptions>();
+        services.AddSingleton(sp => Cases.Calendar.WorkdayCalendar.Load(sp.GetRequiredService<IOptions<Cases.CaseOptions>>().Value.CalendarFile));
         services.AddScoped<Cases.CaseService>();
         services.AddScoped<Cases.CaseMoves>();
         services.AddScoped<Cases.CaseSealer>();

@@ -1,4 +1,5 @@
 using ReelRights.Server.Api.Monitoring;
+using ReelRights.Server.Api.Cases;
 using ReelRights.Server.Api.Notifications;
 using ReelRights.Server.Api.Works;
 using ReelRights.Core.Works;
@@ -69,6 +70,7 @@ public static class ServerApp
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection("Registration"));
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+        builder.Services.Configure<ReelRights.Core.Cases.CaseOptions>(builder.Configuration.GetSection(ReelRights.Core.Cases.CaseOptions.Section));
         builder.Services.Configure<ReelRights.Core.Monitoring.MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
         builder.Services.Configure<ReelRights.Core.Monitoring.FetchOptions>(builder.Configuration.GetSection("Monitoring:Fetch"));
         builder.Services.Configure<ReelRights.Core.Certificates.ChromiumOptions>(builder.Configuration.GetSection(ReelRights.Core.Certificates.ChromiumOptions.Section));
@@ -103,6 +105,7 @@ public static class ServerApp
         api.MapWorksApi(app);
         api.MapMonitoringApi();
         api.MapNotificationsApi();
+        api.MapCasesApi(app);
         app.MapTileApi();
         app.MapWebUi();
         return app;

@@ -14,11 +14,12 @@ namespace ReelRights.Core.Cases;
 /// starts clocks (each clock a durable job, due at its deadline), records the step, tells the other
 /// parties, and queues the step's seal; the seal is then made at once (see <see cref="CaseSealer"/>).
 /// </summary>
-public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, NotificationService notifications, CaseSealer sealer, TimeProvider time)
+public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, NotificationService notifications, CaseSealer sealer, TimeProvider time,
+    WorkdayCalendar calendar)
 {
     public static readonly TimeSpan RespondentLinkLifetime = TimeSpan.FromDays(30);
 
-    internal WorkdayCalendar Calendar { get; init; } = WorkdayCalendar.China;
+    private WorkdayCalendar Calendar => calendar;
 
     /// <summary>Stores a new case with its opening step (and, for a dispute, its first clock).</summary>
     internal async Task<EnforcementCase> OpenAsync(EnforcementCase c, IReadOnlyList<CaseLocation> locations, Actor actor, CaseRole role, string? note,
@@ -408,7 +409,7 @@ public sealed record MoveInput
 }
 
 /// <summary>The measure taken on one location.</summary>
-public sealed record LocationMeasure(Guid LocationId, CaseMeasure Measure, string? Note);
+public sealed record LocationMeasure(Guid LocationId, CaseMeasure Measure, string? Note = null);
 
 /// <summary>The case after a move, the step recorded, and a respondent link when one was issued (shown once).</summary>
 public sealed record MoveResult(EnforcementCase Case, CaseEvent Step, string? RespondentToken);

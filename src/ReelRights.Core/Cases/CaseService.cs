@@ -258,13 +258,13 @@ public sealed class CaseService(ReelRightsDbContext db, CaseMoves moves, TimePro
 }
 
 /// <summary>The platform a notice goes to: an organization here, or an unregistered one by name and e-mail.</summary>
-public sealed record PlatformParty(Guid? OrganizationId, string? Name, string? Email);
+public sealed record PlatformParty(Guid? OrganizationId = null, string? Name = null, string? Email = null);
 
 /// <summary>The uploader, as far as the claimant knows it.</summary>
-public sealed record RespondentParty(string? Name, string? Contact);
+public sealed record RespondentParty(string? Name = null, string? Contact = null);
 
 /// <summary>An infringing place given by hand.</summary>
-public sealed record ManualLocation(string Url, string? PlatformItemId);
+public sealed record ManualLocation(string Url, string? PlatformItemId = null);
 
 /// <summary>A case as one party sees it.</summary>
 public sealed record CaseDetail(

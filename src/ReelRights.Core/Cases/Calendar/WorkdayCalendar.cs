@@ -84,6 +84,23 @@ public sealed class WorkdayCalendar
         return n;
     }
 
+    /// <summary>The calendar of <paramref name="path"/>, or the shipped one when it is null.</summary>
+    public static WorkdayCalendar Load(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return China;
+        }
+        try
+        {
+            return Parse(File.ReadAllText(path));
+        }
+        catch (IOException e)
+        {
+            throw Malformed($"无法读取 {path}（{e.Message}）", $"{path} cannot be read ({e.Message})");
+        }
+    }
+
     /// <summary>Reads a calendar file; any defect is a <see cref="ReelRightsException"/> naming it.</summary>
     public static WorkdayCalendar Parse(string json)
     {
@@ -166,8 +183,8 @@ public sealed class WorkdayCalendar
     private YearDays Year(int year) => years.TryGetValue(year, out var days)
         ? days
         : throw new ReelRightsException(ErrorKind.Unavailable, "calendar-year-missing",
-            $"工作日历缺少 {year} 年的节假日安排，无法计算期限；请在 china-workdays.json 中补充国务院办公厅公布的 {year} 年安排。",
-            $"The working-day calendar has no holidays for {year}, so the deadline cannot be computed; add the State Council's {year} schedule to china-workdays.json.");
+            $"工作日历缺少 {year} 年的节假日安排，无法计算期限；请按国务院办公厅公布的 {year} 年安排补充日历文件（设置 Cases:CalendarFile）。",
+            $"The working-day calendar has no holidays for {year}, so the deadline cannot be computed; add the State Council's {year} schedule to a calendar file (setting Cases:CalendarFile).");
 
     private static ReelRightsException Malformed(string zh, string en) =>
         ReelRightsException.Invalid("calendar-malformed", "工作日历文件有误：" + zh + "。", "The working-day calendar file is malformed: " + en + ".");

@@ -1,0 +1,3 @@
+namespace ReelRights.Server.Api.Cases;
+
+public sealed record AssignMediatorRequest(Guid MediatorOrganizationId);

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ReelRights.Core.Accounts;
+using ReelRights.Ledger.Receipts;
+using ReelRights.Server.Tests.Api;
+using ReelRights.Testing;
+
+namespace ReelRights.Server.Tests.Cases;
+
+/// <summary>The cases API over real HTTP: a notice case from opening to a forwarded counter-notice, and the refusals.</summary>
+public abstract class CasesApiTests(string provider)
+{
+    [Fact]
+    public async Task NoticeCase_OverHttp_PartiesMoveItAndEachStepHasAReceipt()
+    {
+        // The moves run on today's clock; the shipped calendar may not reach a clock's end yet (its
+        // years follow the State Council's notices), so this server counts weekends only. The real
+        // calendar is tested with a fake clock in Core.Tests.
+        var calendar = Path.Combine(Path.GetTempPath(), $"rr-calendar-{Guid.NewGuid():N}.json");
+        var years = Enumerable.Range(DateTime.UtcNow.Year - 1, 4).ToDictionary(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => new { source = "test calendar: weekends only", holidays = Array.Empty<object>(), workdays = Array.Empty<string>() });
+        await File.WriteAllTextAsync(calendar, JsonSerializer.Serialize(new { years }));
+        await using var server = await LoopbackServer.StartAsync(provider, new Dictionary<string, string?> { ["Cases:CalendarFile"] = calendar });
+        var claimantTenant = await server.CreateTenantAsync("星河影业");
+        var platformTenant = await server.CreateTenantAsync("快看视频", OrganizationKind.Platform);
+        var otherTenant = await server.CreateTenantAsync("别家影业");
+        using var claimant = server.CreateClient(claimantTenant.ApiKey);
+        using var platform = server.CreateClient(platformTenant.ApiKey);
+        using var other = server.CreateClient(otherTenant.ApiKey);
+        using var anonymous = server.CreateClient();
+        var work = (await (await claimant.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+
+        var opened = await claimant.PostAsJsonAsync("/api/cases", new
+        {
+            workId = work,
+            platform = new { organizationId = platformTenant.Organization.Id },
+            locations = new[] { new { url = "https://video.example/v/1", platformItemId = "v1" } },
+        });
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("id").GetString();
+        var tooEarly = await platform.PostAsJsonAsync($"/api/cases/{id}/actions/record-measure", new { });
+        (await claimant.PostAsJsonAsync($"/api/cases/{id}/actions/send-notice", new { })).EnsureSuccessStatusCode();
+        var inbox = await platform.GetFromJsonAsync<JsonElement>("/api/cases/notices?status=open");
+        var detail = await platform.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        var location = detail.GetProperty("locations")[0].GetProperty("id").GetString();
+        (await platform.PostAsJsonAsync($"/api/cases/{id}/actions/record-measure",
+            new { measures = new[] { new { locationId = location, measure = "removed" } } })).EnsureSuccessStatusCode();
+        var forwarded = await (await platform.PostAsJsonAsync($"/api/cases/{id}/actions/forward-to-respondent", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        var link = forwarded.GetProperty("respondentLink").GetString()!;
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        var respondentView = await anonymous.GetFromJsonAsync<JsonElement>($"/api/respond/{token}");
+        var counter = await anonymous.PostAsJsonAsync($"/api/respond/{token}/actions/submit-counter-notice",
+            new { respondentName = "李某", respondentContact = "li@example.test", note = "原创 / my own footage" });
+        (await platform.PostAsJsonAsync($"/api/cases/{id}/actions/forward-counter-notice", new { })).EnsureSuccessStatusCode();
+        var final = await claimant.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+
+        await tooEarly.ShouldBeProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
+        inbox.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe([id]);
+        detail.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ShouldBe(["record-measure", "reject-notice"], ignoreOrder: true);
+        respondentView.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["respondent"]);
+        counter.StatusCode.ShouldBe(HttpStatusCode.OK, await counter.Content.ReadAsStringAsync());
+        final.GetProperty("case").GetProperty("state").GetString().ShouldBe("counter-notice-forwarded");
+        final.GetProperty("deadlines")[0].GetProperty("clock").GetString().ShouldBe("complaint-period");
+        var steps = final.GetProperty("steps").EnumerateArray().ToList();
+        steps.Count.ShouldBe(6);
+        var keys = await anonymous.GetFromJsonAsync<JsonElement>("/api/ledger/keys");
+        var verifier = new ReceiptVerifier(
+            keys.GetProperty("keys").EnumerateArray().Select(k => ReelRights.Ledger.Notes.NoteKeys.ParseVerifierKey(k.GetProperty("verifierKey").GetString()!)).ToList(),
+            [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(keys.GetProperty("tsaCertificatePem").GetString())], requireTimestamp: true);
+        foreach (var step in steps)
+        {
+            var receipt = Receipt.Parse(await anonymous.GetStringAsync(step.GetProperty("receipt").GetString()));
+            var result = verifier.Verify(receipt);
+            result.IsValid.ShouldBeTrue(result.FailureMessage);
+            result.Record!.Payload.ShouldContain(id!);
+        }
+
+        // Another organization, a forged link, an unknown move: each a problem, nothing changed.
+        await (await other.GetAsync($"/api/cases/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await other.PostAsJsonAsync($"/api/cases/{id}/actions/withdraw", new { })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await anonymous.GetAsync("/api/respond/forged")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "invalid-link");
+        await (await claimant.PostAsJsonAsync($"/api/cases/{id}/actions/fly-away", new { })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "unknown-action");
+        await (await platform.PostAsJsonAsync($"/api/cases/{id}/actions/record-complaint", new { })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        (await other.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength().ShouldBe(0);
+        (await claimant.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("steps").GetArrayLength().ShouldBe(6);
+    }
+}
+
+public sealed class SqliteCasesApiTests() : CasesApiTests("Sqlite");
+
+public sealed class PostgresCasesApiTests() : CasesApiTests("Postgres");
