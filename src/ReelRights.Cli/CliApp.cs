@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(FingerprintCommands.Match());
         root.Subcommands.Add(WorksCommands.Register());
         root.Subcommands.Add(WorksCommands.Works());
+        root.Subcommands.Add(CasesCommands.Build());
         return root;
     }
 

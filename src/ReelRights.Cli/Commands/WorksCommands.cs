@@ -16,13 +16,13 @@ internal static class WorksCommands
 {
     private static readonly JsonSerializerOptions Pretty = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
-    private static Option<string> ServerOption() => new("--server")
+    internal static Option<string> ServerOption() => new("--server")
     {
         Description = "平台地址 / Platform URL, e.g. http://127.0.0.1:5080",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("REELRIGHTS_SERVER") ?? "http://127.0.0.1:5080",
     };
 
-    private static Option<string?> KeyOption() => new("--api-key")
+    internal static Option<string?> KeyOption() => new("--api-key")
     {
         Description = "API 密钥（或环境变量 REELRIGHTS_API_KEY）/ API key (or REELRIGHTS_API_KEY)",
     };

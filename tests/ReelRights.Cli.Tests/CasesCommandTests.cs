@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ReelRights.Core.Accounts;
+using ReelRights.Core.Data;
+using ReelRights.Core.Monitoring;
+using ReelRights.Testing;
+
+namespace ReelRights.Cli.Tests;
+
+/// <summary><c>reelrights cases open --hits …</c>, <c>list</c> and <c>show</c> against a real server.</summary>
+public sealed class CasesCommandTests
+{
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task OpenFromHits_OneCasePerWorkListingEveryHit_ThenListAndShow(string provider)
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var claimant = await server.CreateTenantAsync("星河影业");
+        var platform = await server.CreateTenantAsync("快看视频", OrganizationKind.Platform);
+        var other = await server.CreateTenantAsync("别家影业");
+        using var client = server.CreateClient(claimant.ApiKey);
+        var work = (await (await client.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetGuid();
+        // Hits as a monitoring run leaves them (the run itself is tested in Server.Tests).
+        var hits = Enumerable.Range(1, 3).Select(i => Hit(claimant.Organization.Id, work, $"https://video.example/v/{i}", i * 10)).ToList();
+        var foreign = Hit(other.Organization.Id, Guid.NewGuid(), "https://video.example/v/9", 5);
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+            foreach (var org in new[] { claimant.Organization.Id, other.Organization.Id })
+            {
+                db.MonitoringTasks.Add(new MonitoringTask { Id = TaskOf(org), OrganizationId = org, Name = "巡查", CreatedAt = DateTime.UtcNow });
+            }
+            db.MonitoringHits.AddRange([.. hits, foreign]);
+            await db.SaveChangesAsync();
+        }
+        string[] connect = ["--server", server.BaseAddress.ToString(), "--api-key", claimant.ApiKey];
+
+        var refused = await RunAsync(["cases", "open", "--hits", $"{hits[0].Id},{foreign.Id}", "--platform", platform.Organization.Id.ToString(), .. connect]);
+        var opened = await RunAsync(["cases", "open", "--hits", string.Join(',', hits.Select(h => h.Id)), "--platform", platform.Organization.Id.ToString(), .. connect]);
+        var listed = await RunAsync(["cases", "list", "--json", .. connect]);
+        var id = JsonDocument.Parse(listed.Out).RootElement[0].GetProperty("id").GetString()!;
+        var shown = await RunAsync(["cases", "show", id, .. connect]);
+
+        refused.Exit.ShouldBe(1);
+        refused.Err.ShouldContain("hit was not found");
+        opened.Exit.ShouldBe(0, opened.Err);
+        opened.Out.Trim().Split('\n').Length.ShouldBe(1);
+        opened.Out.ShouldContain("替身新娘 → 快看视频");
+        JsonDocument.Parse(listed.Out).RootElement.GetArrayLength().ShouldBe(1);
+        shown.Exit.ShouldBe(0, shown.Err);
+        foreach (var h in hits)
+        {
+            shown.Out.ShouldContain(h.Source);
+        }
+        shown.Out.ShouldContain("20 s");
+        shown.Out.ShouldContain("存证 / ledger #");
+        shown.Out.ShouldContain("send-notice");
+    }
+
+    private static Guid TaskOf(Guid org) => new(org.ToByteArray().Reverse().ToArray());
+
+    private static MonitoringHit Hit(Guid org, Guid work, string source, double seconds) => new()
+    {
+        Id = Guid.NewGuid(),
+        OrganizationId = org,
+        TaskId = TaskOf(org),
+        Source = source,
+        EpisodeId = Guid.NewGuid(),
+        WorkId = work,
+        MediaSha256 = new string('e', 64),
+        Score = 0.9,
+        Modality = "both",
+        Segments = JsonSerializer.Serialize(new[] { new { queryStart = 0.0, queryEnd = seconds, referenceStart = 5.0, referenceEnd = 5.0 + seconds } }),
+        Class = MatchClass.Suspected,
+        FirstSeenAt = DateTime.UtcNow,
+        LastSeenAt = DateTime.UtcNow,
+        TimesSeen = 1,
+    };
+
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
