@@ -65,6 +65,16 @@ public static class CaseText
         _ => new("系统时钟", "clock"),
     };
 
+    public static NotificationText Measure(CaseMeasure measure) => measure switch
+    {
+        CaseMeasure.Removed => new("删除", "removed"),
+        CaseMeasure.Blocked => new("屏蔽", "blocked"),
+        CaseMeasure.LinksDisconnected => new("断开链接", "links disconnected"),
+        CaseMeasure.Demonetized => new("停止收益", "demonetized"),
+        CaseMeasure.RegionRestricted => new("限制地区", "region-restricted"),
+        _ => new("不予处理", "rejected"),
+    };
+
     public static NotificationText Clock(ClockKind clock) => clock switch
     {
         ClockKind.ComplaintPeriod => new("投诉或起诉的合理期限", "reasonable period to complain or sue"),

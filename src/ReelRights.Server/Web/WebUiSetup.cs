@@ -24,6 +24,7 @@ internal static class WebUiSetup
             o.Conventions.AllowAnonymousToPage("/Invite");
             o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AllowAnonymousToPage("/Verify");
+            o.Conventions.AllowAnonymousToPage("/Cases/Respond");
         });
         return services;
     }

@@ -14,13 +14,7 @@ public abstract class CasesApiTests(string provider)
     [Fact]
     public async Task NoticeCase_OverHttp_PartiesMoveItAndEachStepHasAReceipt()
     {
-        // The moves run on today's clock; the shipped calendar may not reach a clock's end yet (its
-        // years follow the State Council's notices), so this server counts weekends only. The real
-        // calendar is tested with a fake clock in Core.Tests.
-        var calendar = Path.Combine(Path.GetTempPath(), $"rr-calendar-{Guid.NewGuid():N}.json");
-        var years = Enumerable.Range(DateTime.UtcNow.Year - 1, 4).ToDictionary(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ => new { source = "test calendar: weekends only", holidays = Array.Empty<object>(), workdays = Array.Empty<string>() });
-        await File.WriteAllTextAsync(calendar, JsonSerializer.Serialize(new { years }));
+        var calendar = TestCalendar.WriteWeekendsOnly();
         await using var server = await LoopbackServer.StartAsync(provider, new Dictionary<string, string?> { ["Cases:CalendarFile"] = calendar });
         var claimantTenant = await server.CreateTenantAsync("星河影业");
         var platformTenant = await server.CreateTenantAsync("快看视频", OrganizationKind.Platform);
