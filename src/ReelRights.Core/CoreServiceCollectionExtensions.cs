@@ -68,6 +68,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Cases.CaseService>();
         services.AddScoped<Cases.CaseMoves>();
         services.AddScoped<Cases.CaseSealer>();
+        services.AddScoped<Cases.Notice.CaseNotices>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseClockJob>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseSealJob>();
         services.AddScoped<Evidence.EvidenceService>();

@@ -15,7 +15,7 @@ namespace ReelRights.Core.Cases;
 /// parties, and queues the step's seal; the seal is then made at once (see <see cref="CaseSealer"/>).
 /// </summary>
 public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, NotificationService notifications, CaseSealer sealer, TimeProvider time,
-    WorkdayCalendar calendar)
+    WorkdayCalendar calendar, Notice.CaseNotices notices)
 {
     public static readonly TimeSpan RespondentLinkLifetime = TimeSpan.FromDays(30);
 
@@ -197,6 +197,13 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
                 token = IssueRespondentToken(c);
                 break;
         }
+        var attachments = AttachmentsDigest(input.AttachmentsSha256);
+        if (transition.Action == CaseAction.SendNotice)
+        {
+            // The step seals the notice exactly as written for the platform.
+            c.NoticeSha256 = await notices.WriteAsync(c, actorUser, Now(), cancellationToken);
+            attachments = c.NoticeSha256;
+        }
         c.State = transition.To;
         c.Closure = transition.Closure ?? c.Closure;
         c.Version++;
@@ -217,7 +224,6 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
             await StartClockAsync(c, clock, cancellationToken);
         }
         var sequence = await db.CaseEvents.CountAsync(e => e.CaseId == c.Id, cancellationToken) + 1;
-        var attachments = AttachmentsDigest(input.AttachmentsSha256);
         var step = Step(c, sequence, transition.Action, from, transition.To, role, actorOrg, actorUser, note, attachments);
         NotifyParties(c, actorOrg, new($"案件 {c.Number}：{CaseText.State(transition.To).Zh}", $"Case {c.Number}: {CaseText.State(transition.To).En}"),
             new($"{CaseText.Role(role).Zh}已{CaseText.Action(transition.Action).Zh}。", $"The {CaseText.Role(role).En} did: {CaseText.Action(transition.Action).En}."));

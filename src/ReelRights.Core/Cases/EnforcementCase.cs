@@ -22,6 +22,8 @@ public sealed class EnforcementCase
     public byte[]? RespondentTokenHash { get; set; }
     public DateTime? RespondentTokenExpiresAt { get; set; }
     public Guid? MediatorOrganizationId { get; set; }
+    /// <summary>SHA-256 (and blob address) of the notice HTML as sent; sealed by the send-notice step.</summary>
+    public string? NoticeSha256 { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Bumped by every move, so two moves on the same state cannot both succeed.</summary>

@@ -15,6 +15,7 @@ CREATE TABLE enforcement_cases (
     respondent_contact           text NULL,
     respondent_token_hash        bytea NULL,
     respondent_token_expires_at  timestamptz NULL,
+    notice_sha256                text NULL,
     mediator_organization_id     uuid NULL REFERENCES organizations (id),
     created_at                   timestamptz NOT NULL,
     updated_at                   timestamptz NOT NULL,

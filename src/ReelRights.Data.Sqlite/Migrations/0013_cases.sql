@@ -15,6 +15,7 @@ CREATE TABLE enforcement_cases (
     respondent_contact           TEXT NULL,
     respondent_token_hash        BLOB NULL,
     respondent_token_expires_at  TEXT NULL,
+    notice_sha256                TEXT NULL,
     mediator_organization_id     TEXT NULL REFERENCES organizations (id),
     created_at                   TEXT NOT NULL,
     updated_at                   TEXT NOT NULL,

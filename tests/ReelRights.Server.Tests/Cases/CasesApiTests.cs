@@ -49,6 +49,9 @@ public abstract class CasesApiTests(string provider)
             new { respondentName = "李某", respondentContact = "li@example.test", note = "原创 / my own footage" });
         (await platform.PostAsJsonAsync($"/api/cases/{id}/actions/forward-counter-notice", new { })).EnsureSuccessStatusCode();
         var final = await claimant.GetFromJsonAsync<JsonElement>($"/api/cases/{id}");
+        var notice = await platform.GetByteArrayAsync($"/api/cases/{id}/notice");
+        var noticePdf = await platform.GetAsync($"/api/cases/{id}/notice.pdf");
+        var otherNotice = await other.GetAsync($"/api/cases/{id}/notice");
 
         await tooEarly.ShouldBeProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
         inbox.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe([id]);
@@ -59,6 +62,17 @@ public abstract class CasesApiTests(string provider)
         final.GetProperty("deadlines")[0].GetProperty("clock").GetString().ShouldBe("complaint-period");
         var steps = final.GetProperty("steps").EnumerateArray().ToList();
         steps.Count.ShouldBe(6);
+        // The notice as the platform received it is the one the send-notice step sealed.
+        var noticeText = System.Text.Encoding.UTF8.GetString(notice);
+        noticeText.ShouldContain("侵权通知书");
+        noticeText.ShouldContain("星河影业");
+        noticeText.ShouldContain("https://video.example/v/1");
+        noticeText.ShouldContain("第一千一百九十五条");
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(notice)).ShouldBe(steps[1].GetProperty("attachmentsSha256").GetString());
+        final.GetProperty("case").GetProperty("noticeSha256").GetString().ShouldBe(steps[1].GetProperty("attachmentsSha256").GetString());
+        noticePdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (await noticePdf.Content.ReadAsByteArrayAsync()).AsSpan(0, 5).ToArray().ShouldBe("%PDF-"u8.ToArray());
+        await otherNotice.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         var keys = await anonymous.GetFromJsonAsync<JsonElement>("/api/ledger/keys");
         var verifier = new ReceiptVerifier(
             keys.GetProperty("keys").EnumerateArray().Select(k => ReelRights.Ledger.Notes.NoteKeys.ParseVerifierKey(k.GetProperty("verifierKey").GetString()!)).ToList(),

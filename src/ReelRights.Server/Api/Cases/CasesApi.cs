@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ReelRights.Core;
 using ReelRights.Core.Cases;
+using ReelRights.Core.Cases.Notice;
 using ReelRights.Server.Auth;
 
 namespace ReelRights.Server.Api.Cases;
@@ -26,6 +27,8 @@ internal static class CasesApi
         cases.MapGet("/", ListAsync).WithSummary("本组织参与的案件 / Cases this organization is a party to");
         cases.MapGet("/notices", NoticesAsync).WithSummary("平台待处理的通知（status=open）/ Notices awaiting this platform (status=open)");
         cases.MapGet("/{id:guid}", GetAsync).WithSummary("案件详情、时间线、期限与可执行操作 / Case, timeline, clocks and the moves open to the caller");
+        cases.MapGet("/{id:guid}/notice", NoticeAsync).WithSummary("已发送的通知书（HTML，其 SHA-256 已存证）/ The notice as sent (HTML; its SHA-256 is sealed)");
+        cases.MapGet("/{id:guid}/notice.pdf", NoticePdfAsync).WithSummary("通知书 PDF（由已存证的 HTML 打印）/ The notice as PDF, printed from the sealed HTML");
         cases.MapPost("/{id:guid}/actions/{action}", ActAsync).WithSummary("执行一步操作 / Make a move (send-notice, record-measure, forward-counter-notice …)");
         cases.MapPost("/{id:guid}/mediator", AssignMediatorAsync).WithSummary("运营方指派调解员 / The operator assigns a mediator");
         cases.MapPost("/disputes", OpenDisputeAsync).WithSummary("平台代上传者对筛查结论申诉 / A platform disputes a screening claim for its uploader");
@@ -69,6 +72,27 @@ internal static class CasesApi
 
     private static async Task<Ok<CaseDetailDto>> GetAsync(Guid id, ClaimsPrincipal principal, CaseService service, CancellationToken ct) =>
         TypedResults.Ok(CaseDetailDto.From(await service.GetAsync(principal.ToActor(), id, ct)));
+
+    private static async Task<IResult> NoticeAsync(Guid id, ClaimsPrincipal principal, CaseService service, CaseNotices notices, CancellationToken ct)
+    {
+        var html = await SentNoticeAsync(id, principal, service, notices, ct);
+        return TypedResults.Bytes(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> NoticePdfAsync(Guid id, ClaimsPrincipal principal, CaseService service, CaseNotices notices,
+        ReelRights.Core.Certificates.ChromiumPdfRenderer renderer, CancellationToken ct)
+    {
+        var html = await SentNoticeAsync(id, principal, service, notices, ct);
+        var pdf = await renderer.RenderPdfAsync(System.Text.Encoding.UTF8.GetString(html), ct);
+        return TypedResults.File(pdf, "application/pdf", $"notice-{id}.pdf");
+    }
+
+    private static async Task<byte[]> SentNoticeAsync(Guid id, ClaimsPrincipal principal, CaseService service, CaseNotices notices, CancellationToken ct)
+    {
+        var detail = await service.GetAsync(principal.ToActor(), id, ct);
+        return await notices.ReadAsync(detail.Case, ct)
+            ?? throw new ReelRightsException(ErrorKind.NotFound, "notice-not-sent", "该案件尚未发送通知。", "No notice has been sent in this case yet.");
+    }
 
     private static async Task<Ok<MoveResultDto>> ActAsync(Guid id, string action, MoveRequest? body, HttpRequest request, ClaimsPrincipal principal,
         CaseMoves moves, CancellationToken ct)
