@@ -222,16 +222,9 @@ public sealed partial class RegistrationFlowTests : IAsyncLifetime
         await Chromium.ScreenshotAsync(page, "registration-09-no-javascript-forms");
     }
 
-    private static async Task SignInAsync(IPage page, LoopbackServer server, TestTenant tenant)
-    {
-        await page.GotoAsync(Url(server, "/signin"));
-        await page.FillAsync("#email", tenant.Admin.Email);
-        await page.FillAsync("#password", LoopbackServer.Password);
-        await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(Url(server, "/"));
-    }
+    private static Task SignInAsync(IPage page, LoopbackServer server, TestTenant tenant) => BrowserSteps.SignInAsync(page, server, tenant);
 
-    private static string Url(LoopbackServer server, string path) => new Uri(server.BaseAddress, path).ToString();
+    private static string Url(LoopbackServer server, string path) => BrowserSteps.Url(server, path);
 
     [GeneratedRegex(@"/works/[0-9a-f-]{36}$")]
     private static partial Regex WorkPage();
