@@ -87,6 +87,20 @@ public abstract class IsolationTests(string provider)
         "GET /api/notifications/unread-count",
         "POST /api/notifications/{id:guid}/read",
         "POST /api/notifications/read-all",
+        // Cases: see CasesApiTests (another organization gets 404 on the case, its moves, its notice
+        // and an empty list; a forged respondent link is 404) and CaseServiceTests.Parties_SeeOnlyTheirCases.
+        "POST /api/cases/",
+        "GET /api/cases/",
+        "GET /api/cases/notices",
+        "GET /api/cases/{id:guid}",
+        "GET /api/cases/{id:guid}/notice",
+        "GET /api/cases/{id:guid}/notice.pdf",
+        "POST /api/cases/{id:guid}/actions/{action}",
+        "POST /api/cases/{id:guid}/mediator",
+        "POST /api/cases/disputes",
+        "PUT /api/cases/policy",
+        "GET /api/respond/{token}",
+        "POST /api/respond/{token}/actions/{action}",
     ];
 
     [Fact]

@@ -88,6 +88,10 @@ public abstract class CasesApiTests(string provider)
         // Another organization, a forged link, an unknown move: each a problem, nothing changed.
         await (await other.GetAsync($"/api/cases/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
         await (await other.PostAsJsonAsync($"/api/cases/{id}/actions/withdraw", new { })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await other.GetAsync($"/api/cases/{id}/notice.pdf")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await other.PostAsJsonAsync($"/api/cases/{id}/mediator", new { mediatorOrganizationId = otherTenant.Organization.Id }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        (await other.GetFromJsonAsync<JsonElement>("/api/cases/notices?status=all")).GetArrayLength().ShouldBe(0);
         await (await anonymous.GetAsync("/api/respond/forged")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "invalid-link");
         await (await claimant.PostAsJsonAsync($"/api/cases/{id}/actions/fly-away", new { })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "unknown-action");
         await (await platform.PostAsJsonAsync($"/api/cases/{id}/actions/record-complaint", new { })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
