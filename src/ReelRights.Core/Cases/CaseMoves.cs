@@ -29,14 +29,14 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         c.State = state;
         db.Cases.Add(c);
         db.CaseLocations.AddRange(locations);
-        var step = Step(c, 1, null, null, state, role, actor.OrganizationId, actor.UserId, note, null);
+        Step(c, 1, null, null, state, role, actor.OrganizationId, actor.UserId, note, null);
         if (starts is { } clock)
         {
             await StartClockAsync(c, clock, cancellationToken);
         }
         NotifyParties(c, actor.OrganizationId, new("新的维权案件", "New enforcement case"),
             new($"案件 {c.Number}（{c.Title}）：{CaseText.State(state).Zh}。", $"Case {c.Number} ({c.Title}): {CaseText.State(state).En}."));
-        await CommitAsync(c, step, cancellationToken);
+        await CommitAsync(c, cancellationToken);
         return c;
     }
 
@@ -212,7 +212,8 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         {
             foreach (var running in await db.CaseDeadlines.Where(d => d.CaseId == c.Id && d.State == DeadlineState.Running).ToListAsync(cancellationToken))
             {
-                if (transition.Stops.Contains(running.Clock) && !(role == CaseRole.Clock && running.State == DeadlineState.Expired))
+                // The clock that just expired is already marked so in memory; it is not stopped too.
+                if (transition.Stops.Contains(running.Clock) && running.State == DeadlineState.Running)
                 {
                     running.State = DeadlineState.Stopped;
                     running.EndedAt = c.UpdatedAt;
@@ -227,7 +228,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         var step = Step(c, sequence, transition.Action, from, transition.To, role, actorOrg, actorUser, note, attachments);
         NotifyParties(c, actorOrg, new($"案件 {c.Number}：{CaseText.State(transition.To).Zh}", $"Case {c.Number}: {CaseText.State(transition.To).En}"),
             new($"{CaseText.Role(role).Zh}已{CaseText.Action(transition.Action).Zh}。", $"The {CaseText.Role(role).En} did: {CaseText.Action(transition.Action).En}."));
-        await CommitAsync(c, step, cancellationToken);
+        await CommitAsync(c, cancellationToken);
         return new MoveResult(c, step, token);
     }
 
@@ -287,7 +288,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
 
     private async Task StartClockAsync(EnforcementCase c, ClockKind clock, CancellationToken cancellationToken)
     {
-        var rule = await RuleAsync(c, clock, cancellationToken);
+        var rule = await ClockRules.ForAsync(db, c, clock, cancellationToken);
         var start = new DateTimeOffset(Now(), TimeSpan.Zero);
         var due = rule.DueAt(start, Calendar);
         var remind = rule.RemindAt(start, due, Calendar);
@@ -307,24 +308,6 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         if (remind is { } at)
         {
             jobs.Enqueue(CaseClockJob.JobKind, CaseClockJob.Payload(deadline.Id, remind: true), c.ClaimantOrganizationId, maxAttempts: 20, delay: at - start);
-        }
-    }
-
-    private async Task<ClockRule> RuleAsync(EnforcementCase c, ClockKind clock, CancellationToken cancellationToken)
-    {
-        switch (clock)
-        {
-            case ClockKind.ComplaintPeriod:
-                var policy = c.PlatformOrganizationId is { } platform
-                    ? await db.PlatformCasePolicies.AsNoTracking().SingleOrDefaultAsync(p => p.OrganizationId == platform, cancellationToken)
-                    : null;
-                return policy is null ? PlatformCasePolicy.DefaultFor(eCommerce: false) : new ClockRule(policy.ComplaintPeriodAmount, policy.ComplaintPeriodUnit);
-            case ClockKind.DisputeReview:
-                return new ClockRule(30, ClockUnit.ElapsedDays);
-            case ClockKind.AppealReview:
-                return new ClockRule(7, ClockUnit.ElapsedDays);
-            default:
-                return new ClockRule(30, ClockUnit.CalendarDays);
         }
     }
 
@@ -371,12 +354,11 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         }
     }
 
-    private async Task CommitAsync(EnforcementCase c, CaseEvent step, CancellationToken cancellationToken)
+    private async Task CommitAsync(EnforcementCase c, CancellationToken cancellationToken)
     {
         jobs.Enqueue(CaseSealJob.JobKind, CaseSealJob.Payload(c.Id), c.ClaimantOrganizationId, delay: TimeSpan.FromMinutes(1));
         await SaveAsync(cancellationToken);
         await sealer.SealPendingAsync(c.Id, cancellationToken);
-        _ = step;
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)
@@ -402,20 +384,3 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
     private static ReelRightsException InvalidLink() =>
         new(ErrorKind.NotFound, "invalid-link", "链接无效。", "This link is not valid.");
 }
-
-/// <summary>What a move carries.</summary>
-public sealed record MoveInput
-{
-    public string? Note { get; init; }
-    public IReadOnlyList<string>? AttachmentsSha256 { get; init; }
-    public IReadOnlyList<LocationMeasure>? Measures { get; init; }
-    public string? RespondentName { get; init; }
-    public string? RespondentContact { get; init; }
-    public string? RegistrationCode { get; init; }
-}
-
-/// <summary>The measure taken on one location.</summary>
-public sealed record LocationMeasure(Guid LocationId, CaseMeasure Measure, string? Note = null);
-
-/// <summary>The case after a move, the step recorded, and a respondent link when one was issued (shown once).</summary>
-public sealed record MoveResult(EnforcementCase Case, CaseEvent Step, string? RespondentToken);

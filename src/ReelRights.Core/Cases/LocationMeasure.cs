@@ -1,0 +1,4 @@
+namespace ReelRights.Core.Cases;
+
+/// <summary>The measure taken on one location.</summary>
+public sealed record LocationMeasure(Guid LocationId, CaseMeasure Measure, string? Note = null);
