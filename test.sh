@@ -19,36 +19,7 @@ summary() {
   pkill -f "$PWD/tests/[^ ]*/bin/" 2>/dev/null || true
   [ -n "${REELRIGHTS_TEST_PG_DIR:-}" ] && scripts/test-postgres.sh stop "$REELRIGHTS_TEST_PG_DIR" || true
   if [ -s "$log" ]; then
-    echo
-    echo "=== 测试汇总 / test summary ==="
-    local failed=0 project line stopped
-    # A test host stopped by the hang guard (or crashed) still prints "Passed!" for the tests it
-    # finished; the test it was running is named on the line after this one.
-    stopped=$(grep -A1 "The test running when the crash occurred" "$log" | grep -v -e "The test running" -e "^--" | sed -E 's/^ +//' || true)
-    for project in $(ls tests/*/*.Tests.csproj | xargs -n1 basename | sed 's/\.csproj$//' | sort); do
-      line=$(grep -E "^(Passed|Failed)! .* - ${project}\.dll" "$log" | tail -1 | sed -E 's/ +/ /g' || true)
-      hung=$(grep -E "^${project}\." <<<"$stopped" | head -1 || true)
-      if [ -n "$hung" ]; then
-        echo "中止 / STOPPED (hung or crashed): $project — in $hung"
-        failed=1
-      elif [ -z "$line" ] && grep -qE "No test matches .*${project}\.dll" "$log"; then
-        echo "无匹配测试 / no test matched the filter: $project"
-      elif [ -z "$line" ]; then
-        echo "未完成 / DID NOT FINISH: $project"
-        failed=1
-      elif [[ "$line" == Failed!* ]]; then
-        echo "失败 / FAILED: $project — ${line#Failed! - }"
-        failed=1
-      else
-        echo "通过 / passed: $project — ${line#Passed! - }"
-      fi
-    done
-    if [ "${status:-1}" = 0 ] && [ "$failed" = 0 ]; then
-      echo "全部通过 / all tests passed"
-    else
-      echo "有测试失败或未完成 / some tests failed or did not finish (exit ${status:-$code})"
-      [ "$code" = 0 ] && code=1
-    fi
+    scripts/test-summary.sh "$log" "${status:-}" || { [ "$code" = 0 ] && code=1; }
   fi
   rm -f "$log"
   exit "$code"
