@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReelRights.Core.Accounts;
 using ReelRights.Core.Auditing;
 using ReelRights.Core.Blobs;
@@ -69,6 +70,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Cases.CaseMoves>();
         services.AddScoped<Cases.CaseSealer>();
         services.AddScoped<Cases.Notice.CaseNotices>();
+        services.AddScoped<Cases.Mediation.MediationService>();
+        services.AddScoped<Cases.Mediation.SettlementAgreements>();
+        services.AddScoped<Cases.Mediation.JudicialPackageBuilder>();
+        services.TryAddScoped<Cases.Mediation.ISettlementLicensing, Cases.Mediation.ManualSettlementLicensing>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseClockJob>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseSealJob>();
         services.AddScoped<Evidence.EvidenceService>();

@@ -15,6 +15,8 @@ public enum CaseAction
     LiftMeasures,
     ProposeMediation,
     AcceptMediation,
+    /// <summary>A party signs the settlement agreement (the exact PDF's SHA-256 and SM3 are sealed).</summary>
+    SignAgreement,
     Settle,
     FailMediation,
     ReferToCourt,

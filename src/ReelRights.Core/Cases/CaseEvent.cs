@@ -16,6 +16,8 @@ public sealed class CaseEvent
     public string? Note { get; set; }
     /// <summary>SHA-256 over the attachments' digests, when the step carried any.</summary>
     public string? AttachmentsSha256 { get; set; }
+    /// <summary>SM3 of the one document a step signs (the settlement agreement's PDF), beside its SHA-256.</summary>
+    public string? AttachmentsSm3 { get; set; }
     public DateTime At { get; set; }
     /// <summary>The ledger leaf; null until sealed (a job seals what a crash left unsealed).</summary>
     public long? LedgerIndex { get; set; }

@@ -15,7 +15,7 @@ namespace ReelRights.Core.Cases;
 /// parties, and queues the step's seal; the seal is then made at once (see <see cref="CaseSealer"/>).
 /// </summary>
 public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, NotificationService notifications, CaseSealer sealer, TimeProvider time,
-    WorkdayCalendar calendar, Notice.CaseNotices notices)
+    WorkdayCalendar calendar, Notice.CaseNotices notices, Mediation.SettlementAgreements agreements, Mediation.ISettlementLicensing licensing)
 {
     public static readonly TimeSpan RespondentLinkLifetime = TimeSpan.FromDays(30);
 
@@ -29,7 +29,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         c.State = state;
         db.Cases.Add(c);
         db.CaseLocations.AddRange(locations);
-        Step(c, 1, null, null, state, role, actor.OrganizationId, actor.UserId, note, null);
+        Step(c, 1, null, null, state, role, actor.OrganizationId, actor.UserId, note, null, null);
         if (starts is { } clock)
         {
             await StartClockAsync(c, clock, cancellationToken);
@@ -180,6 +180,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         var note = Validation.OptionalText(input.Note, 8000, "note");
         var from = c.State;
         string? token = null;
+        Mediation.SettlementAgreement? agreement = null;
         switch (transition.Action)
         {
             case CaseAction.RecordMeasure:
@@ -189,7 +190,19 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
             case CaseAction.FailMediation when note is null:
                 throw ReelRightsException.Invalid("reason-required", "请说明理由。", "Give the reason.");
             case CaseAction.SubmitCounterNotice:
-                note = await CounterNoticeAsync(input, note, cancellationToken);
+                note = await CounterNoticeAsync(c, input, note, cancellationToken);
+                break;
+            case CaseAction.SignAgreement:
+                agreement = await agreements.ForSignatureAsync(c, role, input.AgreementSha256, cancellationToken);
+                break;
+            case CaseAction.Settle:
+                agreement = await agreements.CurrentAsync(c.Id, cancellationToken);
+                if (agreement?.State != Mediation.AgreementState.Signed)
+                {
+                    throw new ReelRightsException(ErrorKind.Conflict, "agreement-unsigned",
+                        "和解协议尚未由双方签署，不能记录调解成功。", "The settlement agreement has not been signed by both parties; the settlement cannot be recorded.");
+                }
+                note = await SettlementNoteAsync(c, agreement, note, cancellationToken);
                 break;
             case CaseAction.AcceptMediation when c.MediatorOrganizationId is null:
                 throw new ReelRightsException(ErrorKind.Conflict, "no-mediator", "运营方尚未指派调解员。", "The operator has not assigned a mediator yet.");
@@ -198,6 +211,13 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
                 break;
         }
         var attachments = AttachmentsDigest(input.AttachmentsSha256);
+        string? attachmentsSm3 = null;
+        if (agreement is not null)
+        {
+            // Signing and settling seal the exact agreement PDF.
+            attachments = agreement.PdfSha256;
+            attachmentsSm3 = agreement.PdfSm3;
+        }
         if (transition.Action == CaseAction.SendNotice)
         {
             // The step seals the notice exactly as written for the platform.
@@ -225,7 +245,11 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
             await StartClockAsync(c, clock, cancellationToken);
         }
         var sequence = await db.CaseEvents.CountAsync(e => e.CaseId == c.Id, cancellationToken) + 1;
-        var step = Step(c, sequence, transition.Action, from, transition.To, role, actorOrg, actorUser, note, attachments);
+        var step = Step(c, sequence, transition.Action, from, transition.To, role, actorOrg, actorUser, note, attachments, attachmentsSm3);
+        if (transition.Action == CaseAction.SignAgreement)
+        {
+            await agreements.AddSignatureAsync(c, agreement!, step, await SignerNameAsync(c, role, actorOrg, actorUser, cancellationToken), cancellationToken);
+        }
         NotifyParties(c, actorOrg, new($"案件 {c.Number}：{CaseText.State(transition.To).Zh}", $"Case {c.Number}: {CaseText.State(transition.To).En}"),
             new($"{CaseText.Role(role).Zh}已{CaseText.Action(transition.Action).Zh}。", $"The {CaseText.Role(role).En} did: {CaseText.Action(transition.Action).En}."));
         await CommitAsync(c, cancellationToken);
@@ -258,7 +282,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
     }
 
     /// <summary>Art. 1196: real identity and preliminary evidence; a registration code given is checked against the sealed registrations.</summary>
-    private async Task<string> CounterNoticeAsync(MoveInput input, string? statement, CancellationToken cancellationToken)
+    private async Task<string> CounterNoticeAsync(EnforcementCase c, MoveInput input, string? statement, CancellationToken cancellationToken)
     {
         var name = Validation.OptionalText(input.RespondentName, 200, "respondentName");
         var contact = Validation.OptionalText(input.RespondentContact, 400, "respondentContact");
@@ -267,6 +291,8 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
             throw ReelRightsException.Invalid("counter-notice-incomplete",
                 "不侵权声明须包含真实身份（姓名或名称）、联系方式和不侵权的理由。", "A counter-notice needs the respondent's real name, contact and the grounds of non-infringement.");
         }
+        c.RespondentName = name;
+        c.RespondentContact = contact;
         var lines = new List<string> { $"声明人 / by: {name} ({contact})", statement };
         if (Validation.OptionalText(input.RegistrationCode, 100, "registrationCode") is { } code)
         {
@@ -276,6 +302,38 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
                 : $"登记号 {code}：未找到，未核实 / registration {code}: not found, not verified");
         }
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The settle step states the agreed terms; a license instead of a takedown is handed to the licensing hook.</summary>
+    private async Task<string> SettlementNoteAsync(EnforcementCase c, Mediation.SettlementAgreement agreement, string? note, CancellationToken cancellationToken)
+    {
+        var proposal = await db.SettlementProposals.SingleAsync(p => p.Id == agreement.ProposalId, cancellationToken);
+        var lines = new List<string>
+        {
+            $"和解金额 / compensation: {Mediation.SettlementAgreementHtml.FormatAmount(proposal.AmountMinor, proposal.Currency)}",
+            $"协议 PDF / agreement PDF: SHA-256 {agreement.PdfSha256}, SM3 {agreement.PdfSm3}",
+        };
+        if (proposal.LicenseInstead)
+        {
+            lines.Add(await licensing.OfferAsync(c, proposal, cancellationToken));
+        }
+        if (note is not null)
+        {
+            lines.Add(note);
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>How a signature names its signer: the user and organization, or the respondent as it identified itself.</summary>
+    private async Task<string> SignerNameAsync(EnforcementCase c, CaseRole role, Guid? org, Guid? user, CancellationToken cancellationToken)
+    {
+        if (role == CaseRole.Respondent)
+        {
+            return $"{c.RespondentName ?? "被投诉人 / respondent"}（一次性链接 / one-time link）";
+        }
+        var organization = org is { } o ? await db.Organizations.AsNoTracking().Where(x => x.Id == o).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
+        var person = user is { } u ? await db.Users.AsNoTracking().Where(x => x.Id == u).Select(x => x.DisplayName + " <" + x.Email + ">").SingleOrDefaultAsync(cancellationToken) : null;
+        return string.Join(" · ", new[] { person, organization }.OfType<string>());
     }
 
     private string IssueRespondentToken(EnforcementCase c)
@@ -312,7 +370,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
     }
 
     private CaseEvent Step(EnforcementCase c, int sequence, CaseAction? action, CaseState? from, CaseState to, CaseRole role, Guid? org, Guid? user,
-        string? note, string? attachments)
+        string? note, string? attachments, string? attachmentsSm3)
     {
         var step = new CaseEvent
         {
@@ -327,6 +385,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
             ActorUserId = user,
             Note = note,
             AttachmentsSha256 = attachments,
+            AttachmentsSm3 = attachmentsSm3,
             At = Now(),
         };
         db.CaseEvents.Add(step);
@@ -343,7 +402,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(joined)));
     }
 
-    private void NotifyParties(EnforcementCase c, Guid? except, NotificationText title, NotificationText body)
+    internal void NotifyParties(EnforcementCase c, Guid? except, NotificationText title, NotificationText body)
     {
         foreach (var org in new[] { c.ClaimantOrganizationId, c.PlatformOrganizationId, c.MediatorOrganizationId }.OfType<Guid>().Distinct())
         {

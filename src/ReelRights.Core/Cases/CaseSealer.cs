@@ -53,6 +53,11 @@ public sealed class CaseSealer(ReelRightsDbContext db, LedgerAppender appender, 
             ["attachmentsSha256"] = step.AttachmentsSha256,
             ["work"] = c.WorkId.ToString(),
         };
+        if (step.AttachmentsSm3 is { } sm3)
+        {
+            // Only a signing or settling step carries it, so the leaves of every other step keep their v1 bytes.
+            payload["attachmentsSm3"] = sm3;
+        }
         return LedgerRecord.Create(LedgerRecordType.CaseTransition, JsonSerializer.SerializeToElement(payload));
     }
 

@@ -41,6 +41,7 @@ public static class CaseText
         CaseAction.LiftMeasures => new("终止措施", "lift the measures"),
         CaseAction.ProposeMediation => new("申请调解", "propose mediation"),
         CaseAction.AcceptMediation => new("受理调解", "accept the mediation"),
+        CaseAction.SignAgreement => new("签署和解协议", "sign the settlement agreement"),
         CaseAction.Settle => new("达成调解协议", "record the settlement"),
         CaseAction.FailMediation => new("调解不成", "end the mediation as failed"),
         CaseAction.ReferToCourt => new("转诉讼", "refer to court"),

@@ -40,6 +40,9 @@ public static class CaseWorkflow
             [CaseState.NoticeSent, CaseState.MeasuresTaken, CaseState.NoticeRejected, CaseState.CounterNoticeSubmitted, CaseState.ComplaintFiled],
             CaseState.MediationProposed, [CaseRole.Claimant, CaseRole.Respondent]),
         Move(CaseKind.Notice, CaseAction.AcceptMediation, [CaseState.MediationProposed], CaseState.InMediation, [CaseRole.Mediator]),
+        // Signing keeps the case in mediation; the settle move needs both signatures (SettlementAgreements.Signers).
+        Move(CaseKind.Notice, CaseAction.SignAgreement, [CaseState.InMediation], CaseState.InMediation,
+            [CaseRole.Claimant, CaseRole.Respondent, CaseRole.Platform]),
         Move(CaseKind.Notice, CaseAction.Settle, [CaseState.InMediation], CaseState.Settled, [CaseRole.Mediator], starts: ClockKind.JudicialConfirmation),
         Move(CaseKind.Notice, CaseAction.FailMediation, [CaseState.MediationProposed, CaseState.InMediation], CaseState.Closed, [CaseRole.Mediator],
             closure: CaseClosure.MediationFailed),

@@ -47,5 +47,6 @@ internal static class CasesModel
             e.Property(p => p.ComplaintPeriodUnit).HasConversion<string>();
             e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId);
         });
+        Mediation.MediationModel.Configure(modelBuilder);
     }
 }

@@ -9,4 +9,6 @@ public sealed record MoveInput
     public string? RespondentName { get; init; }
     public string? RespondentContact { get; init; }
     public string? RegistrationCode { get; init; }
+    /// <summary>For sign-agreement: the SHA-256 of the agreement PDF the signer read.</summary>
+    public string? AgreementSha256 { get; init; }
 }

@@ -42,6 +42,11 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Cases.CaseEvent> CaseEvents => Set<Cases.CaseEvent>();
     public DbSet<Cases.CaseDeadline> CaseDeadlines => Set<Cases.CaseDeadline>();
     public DbSet<Cases.PlatformCasePolicy> PlatformCasePolicies => Set<Cases.PlatformCasePolicy>();
+    public DbSet<Cases.Mediation.MediationSession> CaseSessions => Set<Cases.Mediation.MediationSession>();
+    public DbSet<Cases.Mediation.CaseMessage> CaseMessages => Set<Cases.Mediation.CaseMessage>();
+    public DbSet<Cases.Mediation.SettlementProposal> SettlementProposals => Set<Cases.Mediation.SettlementProposal>();
+    public DbSet<Cases.Mediation.SettlementAgreement> SettlementAgreements => Set<Cases.Mediation.SettlementAgreement>();
+    public DbSet<Cases.Mediation.AgreementSignature> AgreementSignatures => Set<Cases.Mediation.AgreementSignature>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -27,8 +27,6 @@ public sealed record BundleVerificationResult(IReadOnlyList<BundleCheck> Checks,
 /// </summary>
 public sealed class EvidenceBundleVerifier(ReceiptVerifier receipts, long maxTotalBytes = 8L << 30, int maxEntries = 10_000)
 {
-    private const double MaxCompressionRatio = 200;
-
     /// <summary>Verifies the bundle in <paramref name="zip"/> (a seekable stream; left open).</summary>
     /// <param name="zip">The bundle.</param>
     /// <returns>Every check, in order: files, manifest, receipt.</returns>
@@ -46,38 +44,16 @@ public sealed class EvidenceBundleVerifier(ReceiptVerifier receipts, long maxTot
         }
         using (archive)
         {
-            var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
-            long total = 0;
-            if (archive.Entries.Count > maxEntries)
+            if (SafeZip.Entries(archive, maxTotalBytes, maxEntries, checks) is not { } entries)
             {
-                return Fail(checks, "bundle", $"条目过多 / too many entries ({archive.Entries.Count})");
-            }
-            foreach (var entry in archive.Entries)
-            {
-                if (entry.FullName.EndsWith('/'))
-                {
-                    continue;
-                }
-                if (!IsSafeName(entry.FullName))
-                {
-                    return Fail(checks, entry.FullName, "文件名越出证据包 / unsafe path in the bundle");
-                }
-                if (!entries.TryAdd(entry.FullName, entry))
-                {
-                    return Fail(checks, entry.FullName, "重复的文件名 / duplicate file name");
-                }
-                total += entry.Length;
-                if (total > maxTotalBytes || (entry.CompressedLength > 0 && (double)entry.Length / entry.CompressedLength > MaxCompressionRatio && entry.Length > 1 << 20))
-                {
-                    return Fail(checks, entry.FullName, "解压后体积异常（疑似 zip 炸弹）/ uncompressed size out of bounds (zip bomb?)");
-                }
+                return new BundleVerificationResult(checks, null, null);
             }
 
             if (!entries.TryGetValue(EvidenceManifest.ManifestPath, out var manifestEntry))
             {
                 return Fail(checks, EvidenceManifest.ManifestPath, "缺少清单 / manifest missing");
             }
-            var manifestBytes = ReadAll(manifestEntry);
+            var manifestBytes = SafeZip.ReadAll(manifestEntry);
             EvidenceManifest? manifest;
             try
             {
@@ -92,24 +68,7 @@ public sealed class EvidenceBundleVerifier(ReceiptVerifier receipts, long maxTot
                 return Fail(checks, EvidenceManifest.ManifestPath, "清单格式不符 / not a reelrights/evidence-bundle@v1 manifest");
             }
 
-            foreach (var file in manifest.Files)
-            {
-                if (!entries.TryGetValue(file.Path, out var entry))
-                {
-                    checks.Add(new BundleCheck(file.Path, false, "清单所列文件缺失 / listed in the manifest but missing"));
-                    continue;
-                }
-                var (sha256, sm3, size) = Digest(entry);
-                var ok = size == file.Size && sha256 == file.Sha256 && sm3 == file.Sm3;
-                checks.Add(new BundleCheck(file.Path, ok, ok
-                    ? $"SHA-256 {sha256[..16]}… SM3 {sm3[..16]}… {size} B"
-                    : $"内容与清单不符（被改动）/ does not match the manifest (changed): SHA-256 {sha256}"));
-            }
-            var listed = manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-            foreach (var extra in entries.Keys.Where(k => !listed.Contains(k) && k is not EvidenceManifest.ManifestPath and not EvidenceManifest.ReceiptPath))
-            {
-                checks.Add(new BundleCheck(extra, false, "清单中没有此文件（被添加）/ not in the manifest (added)"));
-            }
+            SafeZip.CheckFiles(entries, manifest.Files, new HashSet<string>(StringComparer.Ordinal) { EvidenceManifest.ManifestPath, EvidenceManifest.ReceiptPath }, checks);
 
             if (!entries.TryGetValue(EvidenceManifest.ReceiptPath, out var receiptEntry))
             {
@@ -119,7 +78,7 @@ public sealed class EvidenceBundleVerifier(ReceiptVerifier receipts, long maxTot
             Receipt receipt;
             try
             {
-                receipt = Receipt.Parse(System.Text.Encoding.UTF8.GetString(ReadAll(receiptEntry)));
+                receipt = Receipt.Parse(System.Text.Encoding.UTF8.GetString(SafeZip.ReadAll(receiptEntry)));
             }
             catch (FormatException e)
             {
@@ -153,40 +112,6 @@ public sealed class EvidenceBundleVerifier(ReceiptVerifier receipts, long maxTot
         {
             return null;
         }
-    }
-
-    /// <summary>Relative, forward-slash names without "..", "." segments, drive letters or control characters.</summary>
-    public static bool IsSafeName(string name) =>
-        name.Length is > 0 and < 512
-        && !name.StartsWith('/') && !name.Contains('\\', StringComparison.Ordinal) && !name.Contains(':', StringComparison.Ordinal)
-        && !name.Any(char.IsControl)
-        && name.Split('/').All(part => part.Length > 0 && part != "." && part != "..");
-
-    private static byte[] ReadAll(ZipArchiveEntry entry)
-    {
-        using var stream = entry.Open();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
-
-    private static (string Sha256, string Sm3, long Size) Digest(ZipArchiveEntry entry)
-    {
-        using var stream = entry.Open();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var sm3 = new Org.BouncyCastle.Crypto.Digests.SM3Digest();
-        var buffer = new byte[81920];
-        long size = 0;
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            size += read;
-            sha.AppendData(buffer, 0, read);
-            sm3.BlockUpdate(buffer, 0, read);
-        }
-        var sm3Digest = new byte[32];
-        sm3.DoFinal(sm3Digest, 0);
-        return (Convert.ToHexStringLower(sha.GetHashAndReset()), Convert.ToHexStringLower(sm3Digest), size);
     }
 
     private static BundleVerificationResult Fail(List<BundleCheck> checks, string subject, string detail)
