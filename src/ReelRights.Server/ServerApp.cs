@@ -106,6 +106,7 @@ public static class ServerApp
         api.MapMonitoringApi();
         api.MapNotificationsApi();
         api.MapCasesApi(app);
+        api.MapMediationApi(app);
         app.MapTileApi();
         app.MapWebUi();
         return app;

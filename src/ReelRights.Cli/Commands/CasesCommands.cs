@@ -13,7 +13,7 @@ internal static class CasesCommands
     {
         return new Command("cases", "维权案件：通知、必要措施、不侵权声明、调解 / Enforcement cases: notice, measures, counter-notice, mediation")
         {
-            Open(), List(), Show(),
+            Open(), List(), Show(), Package(),
         };
     }
 
@@ -46,6 +46,29 @@ internal static class CasesCommands
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(Line(c));
             }
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Package()
+    {
+        var server = WorksCommands.ServerOption();
+        var key = WorksCommands.KeyOption();
+        var id = new Argument<Guid>("case") { Description = "案件 ID / Case id" };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "保存为（默认 judicial-package-ID.zip）/ Save as (default judicial-package-ID.zip)" };
+        var command = new Command("package", "下载调解成功案件的司法确认申请材料（可用 verify 离线验证）/ Download a settled case's judicial-confirmation package (check it with verify)")
+        {
+            id, output, server, key,
+        };
+        command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
+        {
+            var caseId = parse.GetValue(id);
+            var file = parse.GetValue(output)?.FullName ?? Path.GetFullPath($"judicial-package-{caseId}.zip");
+            using var client = new PlatformClient(parse.GetValue(server), parse.GetValue(key));
+            var size = await client.DownloadAsync($"/api/cases/{caseId}/judicial-package", file, ct);
+            await parse.InvocationConfiguration.Output.WriteLineAsync(
+                $"已保存 / saved: {file} ({size.ToString("N0", CultureInfo.InvariantCulture)} B)\n离线验证 / verify offline: reelrights verify {file}");
             return 0;
         }));
         return command;

@@ -53,6 +53,27 @@ internal sealed class PlatformClient : IDisposable
         return await ReadAsync(await http.PutAsync(path, content, cancellationToken), cancellationToken);
     }
 
+    /// <summary>Streams a response body to <paramref name="file"/> (written beside it first, so a failed download leaves nothing half-written).</summary>
+    public async Task<long> DownloadAsync(string path, string file, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await ThrowIfProblemAsync(response, cancellationToken);
+        var partial = file + ".part";
+        try
+        {
+            await using (var output = File.Create(partial))
+            {
+                await response.Content.CopyToAsync(output, cancellationToken);
+            }
+            File.Move(partial, file, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+        return new FileInfo(file).Length;
+    }
+
     public void Dispose() => http.Dispose();
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)

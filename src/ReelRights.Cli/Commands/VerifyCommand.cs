@@ -10,13 +10,17 @@ internal static class VerifyCommand
 {
     public static Command Build()
     {
-        var file = new Argument<FileInfo>("file") { Description = "回执文件或证据包（.zip）/ Receipt file or evidence bundle (.zip)" };
+        var file = new Argument<FileInfo>("file") { Description = "回执文件、证据包或司法确认申请材料（.zip）/ Receipt file, evidence bundle or judicial-confirmation package (.zip)" };
         var command = new Command("verify", "离线验证回执或证据包：文件摘要、清单、记录、包含证明、检查点签名、时间戳 / Verify a receipt or an evidence bundle offline: file digests, manifest, record, inclusion proof, checkpoint signature, time stamp") { file };
         PinnedKeys.AddTo(command);
         command.SetAction((parse, _) => CliErrors.GuardAsync(parse, async () =>
         {
             var keys = PinnedKeys.From(parse);
             var path = parse.GetValue(file)!;
+            if (IsZip(path) && IsJudicialPackage(path))
+            {
+                return await VerifyPackageAsync(parse, path, new ReceiptVerifier(keys.Verifiers, keys.TsaCertificates, requireTimestamp: true));
+            }
             if (IsZip(path))
             {
                 return await VerifyBundleAsync(parse, path, new ReceiptVerifier(keys.Verifiers, keys.TsaCertificates, requireTimestamp: true));
@@ -50,6 +54,49 @@ internal static class VerifyCommand
         Span<byte> magic = stackalloc byte[4];
         using var stream = path.OpenRead();
         return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("PK\u0003\u0004"u8);
+    }
+
+    private static bool IsJudicialPackage(FileInfo path)
+    {
+        try
+        {
+            using var zip = System.IO.Compression.ZipFile.OpenRead(path.FullName);
+            return ReelRights.Ledger.Cases.JudicialPackageVerifier.IsPackage(zip);
+        }
+        catch (InvalidDataException)
+        {
+            // Not readable as a zip: the bundle verifier says so.
+            return false;
+        }
+    }
+
+    private static async Task<int> VerifyPackageAsync(System.CommandLine.ParseResult parse, FileInfo path, ReceiptVerifier receipts)
+    {
+        await using var zip = path.OpenRead();
+        var result = new ReelRights.Ledger.Cases.JudicialPackageVerifier(receipts).Verify(zip);
+        var sb = new StringBuilder();
+        sb.AppendLine($"司法确认申请材料验证 / Judicial-confirmation package verification: {path.Name}");
+        foreach (var check in result.Checks)
+        {
+            sb.AppendLine($"  {(check.Passed ? "✓" : "✗")} {check.Subject} — {check.Detail}");
+        }
+        if (result.Manifest is { } manifest)
+        {
+            sb.AppendLine($"案号 / case: {manifest.Case.Number}（{manifest.Case.Title}）; 调解成功 / settled: {manifest.Case.SettledAt}"
+                + (manifest.Case.ConfirmationDueAt is { } due ? $"; 申请司法确认截止 / apply for confirmation by: {due}" : ""));
+            sb.AppendLine("当事人 / parties: " + string.Join("; ", manifest.Parties.Select(p => $"{p.Role}: {p.Name}")));
+        }
+        sb.Append(result.IsValid
+            ? "结论 / verdict: 有效，协议经双方签署且每一步均已存证 / VALID, the agreement is signed by both parties and every step is sealed"
+            : "结论 / verdict: 无效 / INVALID");
+        await parse.InvocationConfiguration.Output.WriteLineAsync(sb.ToString());
+        if (!result.IsValid)
+        {
+            var failure = result.FirstFailure!;
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"验证失败 / verification failed: {failure.Subject} — {failure.Detail}");
+            return 1;
+        }
+        return 0;
     }
 
     private static async Task<int> VerifyBundleAsync(System.CommandLine.ParseResult parse, FileInfo path, ReceiptVerifier receipts)

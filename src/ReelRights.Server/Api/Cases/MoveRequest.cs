@@ -9,7 +9,8 @@ public sealed record MoveRequest(
     IReadOnlyList<LocationMeasure>? Measures = null,
     string? RespondentName = null,
     string? RespondentContact = null,
-    string? RegistrationCode = null)
+    string? RegistrationCode = null,
+    string? AgreementSha256 = null)
 {
     public MoveInput ToInput() => new()
     {
@@ -19,5 +20,6 @@ public sealed record MoveRequest(
         RespondentName = RespondentName,
         RespondentContact = RespondentContact,
         RegistrationCode = RegistrationCode,
+        AgreementSha256 = AgreementSha256,
     };
 }
