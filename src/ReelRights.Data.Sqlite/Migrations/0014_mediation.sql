@@ -1,8 +1,8 @@
 -- Mediation (调解): sessions, messages with documents, proposals, the settlement agreement and its signatures.
 ALTER TABLE case_events ADD COLUMN attachments_sm3 TEXT NULL;
 
-CREATE TABLE case_sessions (
-    id                          TEXT NOT NULL CONSTRAINT pk_case_sessions PRIMARY KEY,
+CREATE TABLE mediation_sessions (
+    id                          TEXT NOT NULL CONSTRAINT pk_mediation_sessions PRIMARY KEY,
     case_id                     TEXT NOT NULL REFERENCES enforcement_cases (id),
     starts_at                   TEXT NOT NULL,
     time_zone                   TEXT NOT NULL,
@@ -13,7 +13,7 @@ CREATE TABLE case_sessions (
     created_by_organization_id  TEXT NOT NULL REFERENCES organizations (id),
     created_at                  TEXT NOT NULL
 );
-CREATE INDEX ix_case_sessions_case_id ON case_sessions (case_id);
+CREATE INDEX ix_mediation_sessions_case_id ON mediation_sessions (case_id);
 
 CREATE TABLE case_messages (
     id                     TEXT NOT NULL CONSTRAINT pk_case_messages PRIMARY KEY,

@@ -115,13 +115,17 @@ internal static class MonitoringSteps
     }
 
     /// <summary>A verifier that trusts only what the server publishes: its log keys and its TSA certificate.</summary>
-    public static async Task<ReelRights.Ledger.Evidence.EvidenceBundleVerifier> BundleVerifierAsync(LoopbackServer server)
+    public static async Task<ReelRights.Ledger.Evidence.EvidenceBundleVerifier> BundleVerifierAsync(LoopbackServer server) =>
+        new(await ReceiptVerifierAsync(server));
+
+    /// <summary>A receipt verifier that trusts only the server's published log keys and TSA certificate.</summary>
+    public static async Task<ReelRights.Ledger.Receipts.ReceiptVerifier> ReceiptVerifierAsync(LoopbackServer server)
     {
         using var anonymous = server.CreateClient();
         var keys = await anonymous.GetFromJsonAsync<JsonElement>("/api/ledger/keys", Web);
         var verifiers = keys.GetProperty("keys").EnumerateArray().Select(k => ReelRights.Ledger.Notes.NoteKeys.ParseVerifierKey(k.GetProperty("verifierKey").GetString()!)).ToList();
         var tsa = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(keys.GetProperty("tsaCertificatePem").GetString()!);
-        return new ReelRights.Ledger.Evidence.EvidenceBundleVerifier(new ReelRights.Ledger.Receipts.ReceiptVerifier(verifiers, [tsa], requireTimestamp: true));
+        return new ReelRights.Ledger.Receipts.ReceiptVerifier(verifiers, [tsa], requireTimestamp: true);
     }
 
     /// <summary>One entry of a zip, as bytes.</summary>
