@@ -174,12 +174,38 @@ public sealed class CaseServiceTests
             await scope.ServiceProvider.GetRequiredService<CaseMoves>().AssignMediatorAsync(p.Operator, opened.Id, p.Mediator.OrganizationId, CancellationToken.None);
         }
         await ActAsync(p, p.Mediator, opened.Id, CaseAction.AcceptMediation);
-        await ActAsync(p, p.Mediator, opened.Id, CaseAction.Settle, new MoveInput { Note = "赔偿 ¥20,000，转为授权 / CNY 20,000 and a license" });
+        // No respondent was reached, so the platform is the other side: it accepts the claimant's
+        // terms, the mediator drafts, and the settlement needs both signatures over the PDF.
+        string sha;
+        await using (var scope = p.Env.NewScope())
+        {
+            var mediation = scope.ServiceProvider.GetRequiredService<ReelRights.Core.Cases.Mediation.MediationService>();
+            var proposal = await mediation.ProposeAsync(await mediation.PartyAsync(p.Claimant, opened.Id, true, CancellationToken.None),
+                new ReelRights.Core.Cases.Mediation.ProposalInput(2_000_000, "CNY", "签署后 15 日内支付", "无需下架", LicenseInstead: true,
+                    LicenseTerms: "非独家信息网络传播权许可，一年 / non-exclusive online license, one year"), CancellationToken.None);
+            await mediation.AcceptAsync(await mediation.PartyAsync(p.Platform, opened.Id, true, CancellationToken.None), proposal.Id, CancellationToken.None);
+            sha = (await mediation.DraftAgreementAsync(await mediation.PartyAsync(p.Mediator, opened.Id, true, CancellationToken.None), CancellationToken.None)).PdfSha256;
+        }
+        var unsigned = await Should.ThrowAsync<ReelRightsException>(() => ActAsync(p, p.Mediator, opened.Id, CaseAction.Settle));
+        var strangerSigns = await Should.ThrowAsync<ReelRightsException>(() => ActAsync(p, p.Stranger, opened.Id, CaseAction.SignAgreement, new MoveInput { AgreementSha256 = sha }));
+        var mediatorSigns = await Should.ThrowAsync<ReelRightsException>(() => ActAsync(p, p.Mediator, opened.Id, CaseAction.SignAgreement, new MoveInput { AgreementSha256 = sha }));
+        await ActAsync(p, p.Claimant, opened.Id, CaseAction.SignAgreement, new MoveInput { AgreementSha256 = sha });
+        await ActAsync(p, p.Platform, opened.Id, CaseAction.SignAgreement, new MoveInput { AgreementSha256 = sha });
+        await ActAsync(p, p.Mediator, opened.Id, CaseAction.Settle);
         var settled = await DetailAsync(p, p.Mediator, opened.Id);
         await ActAsync(p, p.Claimant, opened.Id, CaseAction.CloseSettled);
         var closed = await DetailAsync(p, p.Claimant, opened.Id);
 
+        unsigned.Code.ShouldBe("agreement-unsigned");
+        strangerSigns.Kind.ShouldBe(ErrorKind.NotFound);
+        mediatorSigns.Kind.ShouldBe(ErrorKind.Forbidden);
         settled.Case.State.ShouldBe(CaseState.Settled);
+        var settle = settled.Events.Single(e => e.Action == CaseAction.Settle);
+        settle.AttachmentsSha256.ShouldBe(sha);
+        settle.AttachmentsSm3.ShouldNotBeNull().Length.ShouldBe(64);
+        settle.Note.ShouldNotBeNull().ShouldContain("20,000.00 CNY");
+        settle.Note.ShouldContain("交易服务尚未上线");
+        settled.Events.Where(e => e.Action == CaseAction.SignAgreement).Select(e => e.ActorRole).ShouldBe([CaseRole.Claimant, CaseRole.Platform]);
         var confirmation = settled.Deadlines.Single(d => d.Clock == ClockKind.JudicialConfirmation);
         // Settled on 21 November 2026: 30 days end on Monday 21 December (a working day).
         confirmation.DueAt.ShouldBe(new DateTime(2026, 12, 21, 16, 0, 0, DateTimeKind.Utc));

@@ -101,6 +101,24 @@ public abstract class IsolationTests(string provider)
         "PUT /api/cases/policy",
         "GET /api/respond/{token}",
         "POST /api/respond/{token}/actions/{action}",
+        "GET /api/cases/{id:guid}/mediation",
+        "POST /api/cases/{id:guid}/sessions",
+        "POST /api/cases/{id:guid}/messages",
+        "GET /api/cases/{id:guid}/documents/{sha256}",
+        "POST /api/cases/{id:guid}/proposals",
+        "POST /api/cases/{id:guid}/proposals/{proposalId:guid}/accept",
+        "POST /api/cases/{id:guid}/proposals/{proposalId:guid}/withdraw",
+        "POST /api/cases/{id:guid}/agreement",
+        "GET /api/cases/{id:guid}/agreement.pdf",
+        "GET /api/cases/{id:guid}/agreement.html",
+        "GET /api/cases/{id:guid}/judicial-package",
+        "GET /api/respond/{token}/mediation",
+        "POST /api/respond/{token}/messages",
+        "GET /api/respond/{token}/documents/{sha256}",
+        "POST /api/respond/{token}/proposals",
+        "POST /api/respond/{token}/proposals/{proposalId:guid}/accept",
+        "POST /api/respond/{token}/proposals/{proposalId:guid}/withdraw",
+        "GET /api/respond/{token}/agreement.pdf",
     ];
 
     [Fact]
@@ -137,6 +155,52 @@ public abstract class IsolationTests(string provider)
         using var bLimited = server.CreateClient(bSecondKey.Secret);
         (await bLimited.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await clientB.GetAsync($"/api/organizations/{bOrg}/users")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task MediationRoutes_OfAnotherOrganizationsCase_AreNotFound()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider);
+        var a = await server.CreateTenantAsync("甲 Studio");
+        var platform = await server.CreateTenantAsync("丙 Video", ReelRights.Core.Accounts.OrganizationKind.Platform);
+        var b = await server.CreateTenantAsync("乙 Studio");
+        using var clientA = server.CreateClient(a.ApiKey);
+        using var clientB = server.CreateClient(b.ApiKey);
+        using var anonymous = server.CreateClient();
+        var work = (await (await clientA.PostAsJsonAsync("/api/works", new { title = "甲的剧", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+        var opened = await clientA.PostAsJsonAsync("/api/cases", new
+        {
+            workId = work, platform = new { organizationId = platform.Organization.Id }, locations = new[] { new { url = "https://video.example/v/9" } },
+        });
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("id").GetString();
+        var proposal = Guid.CreateVersion7();
+        var sha = new string('a', 64);
+
+        var answers = new List<HttpResponseMessage>
+        {
+            await clientB.GetAsync($"/api/cases/{id}/mediation"),
+            await clientB.PostAsJsonAsync($"/api/cases/{id}/sessions", new { localStart = "2030-01-01T10:00:00", place = "x" }),
+            await clientB.PostAsJsonAsync($"/api/cases/{id}/messages", new { text = "hi" }),
+            await clientB.GetAsync($"/api/cases/{id}/documents/{sha}"),
+            await clientB.PostAsJsonAsync($"/api/cases/{id}/proposals", new { amountMinor = 1, currency = "CNY", paymentSchedule = "x", takedownScope = "x" }),
+            await clientB.PostAsync($"/api/cases/{id}/proposals/{proposal}/accept", null),
+            await clientB.PostAsync($"/api/cases/{id}/proposals/{proposal}/withdraw", null),
+            await clientB.PostAsync($"/api/cases/{id}/agreement", null),
+            await clientB.GetAsync($"/api/cases/{id}/agreement.pdf"),
+            await clientB.GetAsync($"/api/cases/{id}/agreement.html"),
+            await clientB.GetAsync($"/api/cases/{id}/judicial-package"),
+        };
+        foreach (var answer in answers)
+        {
+            await answer.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        }
+        await (await anonymous.GetAsync("/api/respond/forged-token/mediation")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "invalid-link");
+        await (await anonymous.PostAsJsonAsync("/api/respond/forged-token/messages", new { text = "hi" })).ShouldBeProblemAsync(HttpStatusCode.NotFound, "invalid-link");
+        // A's case is untouched: no message, no proposal.
+        var view = await clientA.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/mediation");
+        view.GetProperty("messages").GetArrayLength().ShouldBe(0);
+        view.GetProperty("proposals").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace ReelRights.Core.Cases.Mediation;
 
 /// <summary>
 /// The check every case document goes through: its type is read from its own bytes (PDF, PNG,
-/// JPEG, or text that is valid UTF-8 without NUL); anything else — executables, HTML, archives — is
+/// JPEG, or text that is valid UTF-8 without control bytes); anything else — executables, HTML, archives — is
 /// refused, so nothing a party uploads runs in another party's browser. Documents are served as
 /// downloads with the type found here.
 /// </summary>
@@ -27,7 +27,7 @@ public static class DocumentTypes
         {
             return "image/jpeg";
         }
-        if (bytes.IndexOf((byte)0) < 0 && IsUtf8(bytes) && !LooksLikeMarkup(bytes))
+        if (!HasControlBytes(bytes) && IsUtf8(bytes) && !LooksLikeMarkup(bytes))
         {
             return "text/plain";
         }
@@ -51,6 +51,19 @@ public static class DocumentTypes
             clean = "document";
         }
         return (clean.Length > 100 ? clean[..100] : clean) + extension;
+    }
+
+    /// <summary>Text has no control bytes other than tab, line feed, form feed and carriage return (binary formats do).</summary>
+    private static bool HasControlBytes(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if ((b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not 0x0C) || b == 0x7F)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsUtf8(ReadOnlySpan<byte> bytes)

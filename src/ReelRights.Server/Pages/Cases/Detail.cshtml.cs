@@ -11,12 +11,15 @@ namespace ReelRights.Server.Pages.Cases;
 /// One case: its places and measures, the timeline with each step's receipt, the clocks as
 /// countdowns, and a form for each move open to the visitor's role. Every form posts and redirects.
 /// </summary>
-public sealed class CaseDetailModel(CurrentSession session, CaseService cases, CaseMoves moves, TimeProvider time) : PageModel
+public sealed class CaseDetailModel(CurrentSession session, CaseService cases, CaseMoves moves, ReelRights.Core.Cases.Mediation.MediationService mediation,
+    TimeProvider time) : PageModel
 {
     private const string FlashZh = "rr-case-flash-zh";
     private const string FlashEn = "rr-case-flash-en";
 
     public CaseDetail Detail { get; private set; } = null!;
+    /// <summary>The mediation, once one was proposed.</summary>
+    public ReelRights.Core.Cases.Mediation.MediationView? Mediation { get; private set; }
     public DateTime Now { get; private set; }
     public string? FlashMessageZh { get; private set; }
     public string? FlashMessageEn { get; private set; }
@@ -36,6 +39,10 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
         {
             return NotFound();
         }
+        if (Detail.Case.MediatorOrganizationId is not null || Detail.Events.Any(e => e.Action == CaseAction.ProposeMediation))
+        {
+            Mediation = await mediation.ViewAsync(await mediation.PartyAsync(session.Actor, id, false, cancellationToken), cancellationToken);
+        }
         Now = time.GetUtcNow().UtcDateTime;
         FlashMessageZh = TempData[FlashZh] as string;
         FlashMessageEn = TempData[FlashEn] as string;
@@ -43,7 +50,7 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
         return Page();
     }
 
-    public async Task<IActionResult> OnPostActAsync(Guid id, CaseAction action, string? note, Dictionary<Guid, CaseMeasure>? measures,
+    public async Task<IActionResult> OnPostActAsync(Guid id, CaseAction action, string? note, Dictionary<Guid, CaseMeasure>? measures, string? agreementSha256,
         CancellationToken cancellationToken)
     {
         try
@@ -51,6 +58,7 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
             var input = new MoveInput
             {
                 Note = note,
+                AgreementSha256 = agreementSha256,
                 Measures = measures?.Select(m => new LocationMeasure(m.Key, m.Value, m.Value == CaseMeasure.Rejected ? note : null)).ToList(),
             };
             var result = await moves.ActAsync(session.Actor, id, action, input, cancellationToken);
@@ -58,6 +66,64 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
             var link = result.RespondentToken is { } token ? $"{Request.Scheme}://{Request.Host}/respond/{token}" : null;
             Flash($"已{CaseText.Action(action).Zh}，案件现为“{state.Zh}”。" + (link is null ? "" : $" 被投诉人链接（只显示一次）：{link}"),
                 $"Done: {CaseText.Action(action).En}; the case is now {state.En}." + (link is null ? "" : $" Respondent link (shown once): {link}"), error: false);
+        }
+        catch (ReelRightsException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+        catch (ReelRightsException e)
+        {
+            Flash(e.MessageZh, e.MessageEn, error: true);
+        }
+        return RedirectToPage(new { id });
+    }
+
+    public Task<IActionResult> OnPostMessageAsync(Guid id, string? text, IFormFile? file, CancellationToken cancellationToken) =>
+        MediateAsync(id, async party =>
+        {
+            await using var content = file?.OpenReadStream();
+            await mediation.PostMessageAsync(party, text, content, file?.FileName, cancellationToken);
+            return ("留言已发送。", "Message posted.");
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostProposeAsync(Guid id, decimal amount, string? currency, string? paymentSchedule, string? takedownScope,
+        bool licenseInstead, string? licenseTerms, Guid? respondsTo, CancellationToken cancellationToken) =>
+        MediateAsync(id, async party =>
+        {
+            var input = new ReelRights.Core.Cases.Mediation.ProposalInput((long)Math.Round(amount * 100m), currency ?? "CNY", paymentSchedule ?? "", takedownScope ?? "",
+                licenseInstead, licenseTerms, null, respondsTo);
+            var p = await mediation.ProposeAsync(party, input, cancellationToken);
+            return ($"已提出第 {p.Sequence} 号方案。", $"Proposal {p.Sequence} made.");
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid proposalId, CancellationToken cancellationToken) =>
+        MediateAsync(id, async party =>
+        {
+            var p = await mediation.AcceptAsync(party, proposalId, cancellationToken);
+            return ($"已接受第 {p.Sequence} 号方案。", $"Proposal {p.Sequence} accepted.");
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken cancellationToken) =>
+        MediateAsync(id, async party =>
+        {
+            await mediation.DraftAgreementAsync(party, cancellationToken);
+            return ("和解协议已拟定，待双方签署。", "Agreement drafted; both parties sign next.");
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostSessionAsync(Guid id, DateTime localStart, int durationMinutes, string? onlineLink, string? place, CancellationToken cancellationToken) =>
+        MediateAsync(id, async party =>
+        {
+            await mediation.ScheduleAsync(party, new ReelRights.Core.Cases.Mediation.SessionInput(localStart, durationMinutes, onlineLink, place), cancellationToken);
+            return ("调解会议已安排。", "Session scheduled.");
+        }, cancellationToken);
+
+    private async Task<IActionResult> MediateAsync(Guid id, Func<ReelRights.Core.Cases.Mediation.CaseParty, Task<(string Zh, string En)>> act,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (zh, en) = await act(await mediation.PartyAsync(session.Actor, id, true, cancellationToken));
+            Flash(zh, en, error: false);
         }
         catch (ReelRightsException e) when (e.Kind == ErrorKind.NotFound)
         {
