@@ -19,7 +19,15 @@ internal sealed class Ed25519NoteVerifier : INoteVerifier
         }
 
         Name = name;
-        _publicKey = new Ed25519PublicKeyParameters(publicKey.ToArray(), 0);
+        try
+        {
+            // BouncyCastle 2 decodes the point at once: bytes that are not a point on the curve are refused here.
+            _publicKey = new Ed25519PublicKeyParameters(publicKey.ToArray(), 0);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException("Not a valid Ed25519 public key (not a point on the curve).", e);
+        }
         byte[] typeAndKey = [Ed25519NoteSigner.SignatureType, .. publicKey];
         KeyId = NoteText.ComputeKeyId(name, typeAndKey);
         VerifierKey = NoteKeyString.Format(name, KeyId, typeAndKey);

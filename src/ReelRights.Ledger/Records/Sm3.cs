@@ -25,7 +25,7 @@ public static class Sm3
     {
         var digest = t_digest ??= new SM3Digest();
 
-        // BouncyCastle 1.8 takes arrays, not spans: the input goes through a pooled array.
+        // The digest is fed arrays: the input goes through a pooled array.
         var input = ArrayPool<byte>.Shared.Rent(data.Length);
         try
         {
