@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ReelRights needs, only those that are missing.
 #   scripts/ensure-deps.sh run    ffmpeg, CJK fonts and Chromium (certificate PDFs) — what `reelrights serve` uses
-#   scripts/ensure-deps.sh test   also PostgreSQL (what the tests use)
+#   scripts/ensure-deps.sh test   also PostgreSQL and an SMTP server (what the tests use)
 set -euo pipefail
 mode=${1:-run}
 need=()
@@ -17,6 +17,8 @@ fi
 [ -x /usr/bin/chromium ] || need+=(chromium)
 if [ "$mode" = test ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  # A real SMTP server for the e-mail tests (aiosmtpd, writing what it receives to a Maildir).
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
 fi
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -70,6 +70,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Cases.CaseMoves>();
         services.AddScoped<Cases.CaseSealer>();
         services.AddScoped<Cases.Notice.CaseNotices>();
+        services.AddOptions<Mail.MailOptions>();
+        services.AddScoped<Mail.MailQueue>();
+        services.AddScoped<Jobs.IJobHandler, Mail.MailSendJob>();
+        services.AddSingleton<Mail.OutboxMailTransport>();
+        services.AddSingleton<Mail.SmtpMailTransport>();
+        services.AddSingleton<Mail.IMailTransport>(sp => sp.GetRequiredService<IOptions<Mail.MailOptions>>().Value.UsesSmtp
+            ? sp.GetRequiredService<Mail.SmtpMailTransport>()
+            : sp.GetRequiredService<Mail.OutboxMailTransport>());
+        services.AddScoped<Cases.Delivery.CaseWebhooks>();
+        services.AddScoped<Jobs.IJobHandler, Cases.Delivery.WebhookDeliveryJob>();
         services.AddScoped<Cases.Mediation.MediationService>();
         services.AddScoped<Cases.Mediation.SettlementAgreements>();
         services.AddScoped<Cases.Mediation.JudicialPackageBuilder>();

@@ -70,6 +70,8 @@ public static class ServerApp
         builder.Services.Configure<LedgerOptions>(builder.Configuration.GetSection(LedgerOptions.Section));
         builder.Services.Configure<RegistrationOptions>(builder.Configuration.GetSection("Registration"));
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+        builder.Services.Configure<ReelRights.Core.Mail.MailOptions>(builder.Configuration.GetSection(ReelRights.Core.Mail.MailOptions.Section));
+        builder.Services.PostConfigure<ReelRights.Core.Mail.MailOptions>(o => o.OutboxDirectory ??= Path.Combine(dataDir, "outbox"));
         builder.Services.Configure<ReelRights.Core.Cases.CaseOptions>(builder.Configuration.GetSection(ReelRights.Core.Cases.CaseOptions.Section));
         builder.Services.Configure<ReelRights.Core.Monitoring.MonitoringOptions>(builder.Configuration.GetSection("Monitoring"));
         builder.Services.Configure<ReelRights.Core.Monitoring.FetchOptions>(builder.Configuration.GetSection("Monitoring:Fetch"));
@@ -107,6 +109,7 @@ public static class ServerApp
         api.MapNotificationsApi();
         api.MapCasesApi(app);
         api.MapMediationApi(app);
+        api.MapWebhookApi();
         app.MapTileApi();
         app.MapWebUi();
         return app;

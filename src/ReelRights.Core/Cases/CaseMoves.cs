@@ -15,7 +15,8 @@ namespace ReelRights.Core.Cases;
 /// parties, and queues the step's seal; the seal is then made at once (see <see cref="CaseSealer"/>).
 /// </summary>
 public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, NotificationService notifications, CaseSealer sealer, TimeProvider time,
-    WorkdayCalendar calendar, Notice.CaseNotices notices, Mediation.SettlementAgreements agreements, Mediation.ISettlementLicensing licensing)
+    WorkdayCalendar calendar, Notice.CaseNotices notices, Mediation.SettlementAgreements agreements, Mediation.ISettlementLicensing licensing,
+    Delivery.CaseWebhooks webhooks, Mail.MailQueue mail)
 {
     public static readonly TimeSpan RespondentLinkLifetime = TimeSpan.FromDays(30);
 
@@ -249,6 +250,17 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         if (transition.Action == CaseAction.SignAgreement)
         {
             await agreements.AddSignatureAsync(c, agreement!, step, await SignerNameAsync(c, role, actorOrg, actorUser, cancellationToken), cancellationToken);
+        }
+        await webhooks.QueueAsync(c, step, cancellationToken);
+        if (transition.Action == CaseAction.SendNotice && c.PlatformOrganizationId is null && c.PlatformEmail is { } platformEmail)
+        {
+            // A platform without an account here gets the notice by e-mail, the sealed HTML attached.
+            mail.ToAddress(platformEmail, $"侵权通知 Notice of infringement {c.Number}",
+                $"{c.PlatformName}：\n\n附件为权利人就《{c.Title}》发送的侵权通知（案号 {c.Number}），请依《民法典》第一千一百九十五条及时处理。"
+                + $"\n通知 SHA-256：{c.NoticeSha256}（已存证，可离线核验）\n\n"
+                + $"Attached is the rights holder's notice of infringement for \"{c.Title}\" (case {c.Number}). Please act on it without delay under Civil Code art. 1195."
+                + $"\nNotice SHA-256: {c.NoticeSha256} (sealed on the ledger, verifiable offline)\n",
+                (c.NoticeSha256!, $"notice-{c.Number}.html", "text/html; charset=utf-8"));
         }
         NotifyParties(c, actorOrg, new($"案件 {c.Number}：{CaseText.State(transition.To).Zh}", $"Case {c.Number}: {CaseText.State(transition.To).En}"),
             new($"{CaseText.Role(role).Zh}已{CaseText.Action(transition.Action).Zh}。", $"The {CaseText.Role(role).En} did: {CaseText.Action(transition.Action).En}."));

@@ -42,6 +42,10 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Cases.CaseEvent> CaseEvents => Set<Cases.CaseEvent>();
     public DbSet<Cases.CaseDeadline> CaseDeadlines => Set<Cases.CaseDeadline>();
     public DbSet<Cases.PlatformCasePolicy> PlatformCasePolicies => Set<Cases.PlatformCasePolicy>();
+    public DbSet<Mail.OutgoingMail> OutgoingMails => Set<Mail.OutgoingMail>();
+    public DbSet<Cases.Delivery.PlatformWebhook> PlatformWebhooks => Set<Cases.Delivery.PlatformWebhook>();
+    public DbSet<Cases.Delivery.WebhookDelivery> WebhookDeliveries => Set<Cases.Delivery.WebhookDelivery>();
+    public DbSet<Cases.Delivery.WebhookAttempt> WebhookAttempts => Set<Cases.Delivery.WebhookAttempt>();
     public DbSet<Cases.Mediation.MediationSession> CaseSessions => Set<Cases.Mediation.MediationSession>();
     public DbSet<Cases.Mediation.CaseMessage> CaseMessages => Set<Cases.Mediation.CaseMessage>();
     public DbSet<Cases.Mediation.SettlementProposal> SettlementProposals => Set<Cases.Mediation.SettlementProposal>();
@@ -82,6 +86,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
         LedgerModel.Configure(modelBuilder);
         WorksModel.Configure(modelBuilder);
         ReelRights.Core.Cases.CasesModel.Configure(modelBuilder);
+        ReelRights.Core.Mail.MailModel.Configure(modelBuilder);
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

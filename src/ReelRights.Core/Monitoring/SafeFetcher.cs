@@ -176,6 +176,47 @@ public sealed class SafeFetcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// POSTs <paramref name="body"/> under the same address policy as every fetch (a webhook can
+    /// name no private address the policy refuses); redirects are not followed. Returns the status
+    /// code and up to 1 KiB of the answer.
+    /// </summary>
+    public async Task<(int Status, string Answer)> PostAsync(Uri url, byte[] body, string contentType, IEnumerable<KeyValuePair<string, string>> headers,
+        TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        RequireHttp(url);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        state.Value = new FetchState();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+        request.Headers.ConnectionClose = true;
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var buffer = new byte[1024];
+            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, deadline.Token);
+            return ((int)response.StatusCode, System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new FetchException("timeout", $"超过 {timeout.TotalSeconds:F0} 秒未响应。", $"No answer within {timeout.TotalSeconds:F0} s.");
+        }
+        catch (HttpRequestException e) when (e.InnerException is FetchException inner)
+        {
+            throw inner;
+        }
+        catch (HttpRequestException e)
+        {
+            throw new FetchException("connection-failed", $"无法连接：{e.Message}", $"Could not connect: {e.Message}", e);
+        }
+    }
+
     public void Dispose() => http.Dispose();
 
     private async Task<(long Length, string Sha256)> CopyAsync(HttpResponseMessage response, string destination, long limit, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace ReelRights.Core.Notifications;
 /// unit of work, like <see cref="Auditing.AuditLog"/>, so it commits or rolls back with the change
 /// it reports. Reading and marking are limited to the actor's own organization.
 /// </summary>
-public sealed class NotificationService(ReelRightsDbContext db, TimeProvider time)
+public sealed class NotificationService(ReelRightsDbContext db, TimeProvider time, Mail.MailQueue mail)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
@@ -34,6 +34,8 @@ public sealed class NotificationService(ReelRightsDbContext db, TimeProvider tim
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Notifications.Add(notification);
+        // The same message by e-mail to the organization's members, sent after the commit.
+        mail.ToOrganization(organizationId, $"{title.Zh} / {title.En}", $"{title.Zh}\n{body.Zh}\n\n{title.En}\n{body.En}\n", link);
         return notification;
     }
 

@@ -119,6 +119,8 @@ public abstract class IsolationTests(string provider)
         "POST /api/respond/{token}/proposals/{proposalId:guid}/accept",
         "POST /api/respond/{token}/proposals/{proposalId:guid}/withdraw",
         "GET /api/respond/{token}/agreement.pdf",
+        "PUT /api/cases/webhook/",
+        "GET /api/cases/webhook/deliveries",
     ];
 
     [Fact]

@@ -31,6 +31,22 @@ internal static class MediationModel
             e.HasOne<EnforcementCase>().WithMany().HasForeignKey(a => a.CaseId);
             e.HasOne<SettlementProposal>().WithMany().HasForeignKey(a => a.ProposalId);
         });
+        modelBuilder.Entity<Delivery.PlatformWebhook>(e =>
+        {
+            e.HasKey(h => h.OrganizationId);
+            e.HasOne<Accounts.Organization>().WithMany().HasForeignKey(h => h.OrganizationId);
+        });
+        modelBuilder.Entity<Delivery.WebhookDelivery>(e =>
+        {
+            e.Property(d => d.State).HasConversion<string>();
+            e.HasIndex(d => d.OrganizationId);
+            e.HasOne<EnforcementCase>().WithMany().HasForeignKey(d => d.CaseId);
+        });
+        modelBuilder.Entity<Delivery.WebhookAttempt>(e =>
+        {
+            e.HasIndex(a => a.DeliveryId);
+            e.HasOne<Delivery.WebhookDelivery>().WithMany().HasForeignKey(a => a.DeliveryId);
+        });
         modelBuilder.Entity<AgreementSignature>(e =>
         {
             e.Property(s => s.Role).HasConversion<string>();
