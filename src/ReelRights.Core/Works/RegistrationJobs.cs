@@ -10,7 +10,7 @@ using ReelRights.Media;
 namespace ReelRights.Core.Works;
 
 /// <summary>Fingerprints an uploaded episode from its stored media and records progress for the UI.</summary>
-public sealed class FingerprintEpisodeJob(ReelRightsDbContext db, IBlobStore blobs, FfmpegMedia media) : IJobHandler
+public sealed class FingerprintEpisodeJob(ReelRightsDbContext db, IBlobStore blobs, FfmpegMedia media, Notifications.NotificationService notifications) : IJobHandler
 {
     public string Kind => WorkService.FingerprintJob;
 
@@ -68,6 +68,11 @@ public sealed class FingerprintEpisodeJob(ReelRightsDbContext db, IBlobStore blo
     {
         episode.State = EpisodeState.Failed;
         episode.Error = error.Length > 1000 ? error[..1000] : error;
+        // Failing by itself, with nobody watching the page: the owner is told in the app and by e-mail.
+        var work = await db.Works.AsNoTracking().SingleAsync(w => w.Id == episode.WorkId, cancellationToken);
+        notifications.Add(work.OrganizationId, "registration.fingerprint-failed", new("剧集处理失败", "Episode processing failed"),
+            new($"《{work.Title}》第 {episode.Number} 集无法处理，登记未能完成：{episode.Error}", $"Episode {episode.Number} of \"{work.Title}\" could not be processed; its registration cannot complete: {episode.Error}"),
+            $"/works/{work.Id}");
         await db.SaveChangesAsync(cancellationToken);
     }
 }
