@@ -8,9 +8,9 @@ using ReelRights.Testing;
 namespace ReelRights.Browser.Tests;
 
 /// <summary>
-/// A notice case in the browser: the claimant sends the notice, the platform records the measure
-/// and forwards the notice, the respondent answers through its one-time link, the platform forwards
-/// the counter-notice, and the claimant sees the clock and a receipt for every step.
+/// Cases in the browser, with screenshots kept as test artefacts: a notice case walked to the
+/// reasonable period (claimant, platform, respondent through its one-time link), and one settled
+/// by mediation (claimant, platform, respondent and mediator) whose package verifies offline.
 /// </summary>
 public sealed partial class CaseFlowTests
 {
@@ -78,6 +78,108 @@ public sealed partial class CaseFlowTests
         clock.ShouldContain("还剩");
         steps.ShouldBe(6);
         (await api.GetStringAsync(receipt)).ShouldStartWith("reelrights/receipt@v1");
+    }
+
+    [Fact]
+    public async Task Mediation_ClaimantPlatformRespondentAndMediator_SettleAndThePackageVerifies()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?> { ["Cases:CalendarFile"] = TestCalendar.WriteWeekendsOnly() });
+        var claimant = await server.CreateTenantAsync("星河影业");
+        var platform = await server.CreateTenantAsync("快看视频", OrganizationKind.Platform);
+        var mediator = await server.CreateTenantAsync("杭州版权调解中心", OrganizationKind.Mediator);
+        var op = await server.CreateTenantAsync("平台运营方", OrganizationKind.Operator);
+        using var api = server.CreateClient(claimant.ApiKey);
+        using var opApi = server.CreateClient(op.ApiKey);
+        var work = (await (await api.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+        var id = (await (await api.PostAsJsonAsync("/api/cases", new
+        {
+            workId = work,
+            platform = new { organizationId = platform.Organization.Id },
+            locations = new[] { new { url = "https://video.example/v/99", platformItemId = "99" } },
+        })).Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("id").GetString();
+        await using var chromium = await Chromium.LaunchAsync();
+
+        // Notice, measure, forwarded; the respondent asks for mediation through its link.
+        var claimantPage = await chromium.NewPageAsync();
+        await SignInAsync(claimantPage, server, claimant);
+        await claimantPage.GotoAsync(Url(server, $"/cases/{id}"));
+        await claimantPage.ClickAsync("form[data-action=SendNotice] button");
+        var platformPage = await chromium.NewPageAsync();
+        await SignInAsync(platformPage, server, platform);
+        await platformPage.GotoAsync(Url(server, $"/cases/{id}"));
+        await platformPage.SelectOptionAsync("form[data-action=RecordMeasure] select", "Removed");
+        await platformPage.ClickAsync("form[data-action=RecordMeasure] button");
+        await platformPage.ClickAsync("form[data-action=ForwardToRespondent] button");
+        var link = RespondentLink().Match(await platformPage.InnerTextAsync("#flash")).Value;
+        var respondentPage = await chromium.NewPageAsync();
+        await respondentPage.GotoAsync(link);
+        await respondentPage.ClickAsync("form[data-action=ProposeMediation] button");
+        var proposed = await respondentPage.InnerTextAsync("#respond-done");
+
+        // The operator assigns the mediator, who accepts and schedules a session.
+        (await opApi.PostAsJsonAsync($"/api/cases/{id}/mediator", new { mediatorOrganizationId = mediator.Organization.Id })).EnsureSuccessStatusCode();
+        var mediatorPage = await chromium.NewPageAsync();
+        await SignInAsync(mediatorPage, server, mediator);
+        await mediatorPage.GotoAsync(Url(server, $"/cases/{id}"));
+        await mediatorPage.ClickAsync("form[data-action=AcceptMediation] button");
+        var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddDays(3), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        await mediatorPage.FillAsync("#session-form input[name=localStart]", when.ToString("yyyy-MM-dd'T'14:30", System.Globalization.CultureInfo.InvariantCulture));
+        await mediatorPage.FillAsync("#session-form input[name=onlineLink]", "https://meet.example/room/9");
+        await mediatorPage.ClickAsync("#session-form button");
+        var sessions = await mediatorPage.InnerTextAsync("#sessions");
+
+        // The claimant asks 20,000; the respondent counters 8,000 and writes; the claimant accepts.
+        await claimantPage.ReloadAsync();
+        await claimantPage.FillAsync("#propose-form input[name=amount]", "20000");
+        await claimantPage.FillAsync("#propose-form input[name=paymentSchedule]", "签署后 15 日内一次付清");
+        await claimantPage.FillAsync("#propose-form input[name=takedownScope]", "全部副本");
+        await claimantPage.ClickAsync("#propose-form button");
+        await respondentPage.GotoAsync(link);
+        await respondentPage.FillAsync("#propose-form input[name=amount]", "8000");
+        await respondentPage.FillAsync("#propose-form input[name=paymentSchedule]", "分两期支付");
+        await respondentPage.FillAsync("#propose-form input[name=takedownScope]", "全部副本");
+        await respondentPage.ClickAsync("#propose-form button");
+        await respondentPage.FillAsync("#message-form input[name=text]", "我方同意下架并赔偿 / we take it down and pay");
+        await respondentPage.ClickAsync("#message-form button");
+        await Chromium.ScreenshotAsync(respondentPage, "mediation-respondent-counter");
+        await claimantPage.ReloadAsync();
+        await claimantPage.ClickAsync("#proposals tr[data-proposal='2'] form button");
+        var proposals = await claimantPage.InnerTextAsync("#proposals");
+
+        // The mediator drafts the agreement; both sides sign the PDF they read; the mediator settles.
+        await mediatorPage.ReloadAsync();
+        await mediatorPage.ClickAsync("#draft-form button");
+        await claimantPage.ReloadAsync();
+        await claimantPage.ClickAsync("form[data-action=SignAgreement] button");
+        await respondentPage.GotoAsync(link);
+        await respondentPage.ClickAsync("form[data-action=SignAgreement] button");
+        var respondentSigned = await respondentPage.InnerTextAsync("#respond-done");
+        await mediatorPage.ReloadAsync();
+        await mediatorPage.ClickAsync("form[data-action=Settle] button");
+        var settled = await mediatorPage.InnerTextAsync("#case-state");
+        await Chromium.ScreenshotAsync(mediatorPage, "mediation-settled");
+        await claimantPage.ReloadAsync();
+        var signatures = await claimantPage.InnerTextAsync("#signatures");
+        var package = await claimantPage.GetAttributeAsync("#package a", "href");
+        await Chromium.ScreenshotAsync(claimantPage, "mediation-claimant-package");
+        var zip = await api.GetByteArrayAsync(package);
+
+        proposed.ShouldContain("申请调解");
+        sessions.ShouldContain("14:30");
+        sessions.ShouldContain("Asia/Shanghai");
+        proposals.ShouldContain("8,000.00 CNY");
+        respondentSigned.ShouldContain("签署和解协议");
+        settled.ShouldContain("调解成功");
+        signatures.ShouldContain("权利人");
+        signatures.ShouldContain("被投诉人");
+        using var anonymous = server.CreateClient();
+        var keys = await anonymous.GetFromJsonAsync<JsonElement>("/api/ledger/keys");
+        var receipts = new ReelRights.Ledger.Receipts.ReceiptVerifier(
+            keys.GetProperty("keys").EnumerateArray().Select(k => ReelRights.Ledger.Notes.NoteKeys.ParseVerifierKey(k.GetProperty("verifierKey").GetString()!)).ToList(),
+            [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(keys.GetProperty("tsaCertificatePem").GetString())], requireTimestamp: true);
+        var verified = new ReelRights.Ledger.Cases.JudicialPackageVerifier(receipts).Verify(new MemoryStream(zip));
+        verified.IsValid.ShouldBeTrue(verified.FirstFailure?.Detail);
     }
 
     private static Task SignInAsync(IPage page, LoopbackServer server, TestTenant tenant) => BrowserSteps.SignInAsync(page, server, tenant);
