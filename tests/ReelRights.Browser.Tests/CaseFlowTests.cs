@@ -182,6 +182,67 @@ public sealed partial class CaseFlowTests
         verified.IsValid.ShouldBeTrue(verified.FirstFailure?.Detail);
     }
 
+    [Fact]
+    public async Task ComplaintEntry_InboxAndDocket_ShowEachPartyItsWork()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?> { ["Cases:CalendarFile"] = TestCalendar.WriteWeekendsOnly() });
+        var claimant = await server.CreateTenantAsync("星河影业");
+        var platform = await server.CreateTenantAsync("快看视频", OrganizationKind.Platform);
+        var mediator = await server.CreateTenantAsync("杭州版权调解中心", OrganizationKind.Mediator);
+        var op = await server.CreateTenantAsync("平台运营方", OrganizationKind.Operator);
+        using var api = server.CreateClient(claimant.ApiKey);
+        (await api.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).EnsureSuccessStatusCode();
+        await using var chromium = await Chromium.LaunchAsync();
+
+        // Anyone can open the platform's complaint entry; filing needs a rights holder's account.
+        var visitor = await chromium.NewPageAsync();
+        await visitor.GotoAsync(Url(server, $"/complaint/{platform.Organization.Id}"));
+        var heading = await visitor.InnerTextAsync("h1");
+        var signInPrompt = await visitor.InnerTextAsync("#complaint-sign-in");
+        var claimantPage = await chromium.NewPageAsync();
+        await SignInAsync(claimantPage, server, claimant);
+        await claimantPage.GotoAsync(Url(server, $"/complaint/{platform.Organization.Id}"));
+        await claimantPage.FillAsync("#complaint-form textarea[name=urls]", "https://video.example/v/1\nhttps://video.example/v/2");
+        await claimantPage.ClickAsync("#complaint-submit");
+        await claimantPage.WaitForURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
+        var id = claimantPage.Url[(claimantPage.Url.LastIndexOf('/') + 1)..];
+        var places = await claimantPage.Locator("table tbody tr, table tr").AllInnerTextsAsync();
+        await claimantPage.ClickAsync("form[data-action=SendNotice] button");
+
+        // The platform's inbox lists it with the time since delivery, and takes a webhook.
+        var platformPage = await chromium.NewPageAsync();
+        await SignInAsync(platformPage, server, platform);
+        await platformPage.GotoAsync(Url(server, "/cases/inbox"));
+        var inbox = await platformPage.InnerTextAsync("#inbox");
+        await platformPage.FillAsync("#webhook input[name=url]", "https://hooks.video.example/rr");
+        await platformPage.ClickAsync("#webhook button");
+        var secret = await platformPage.InnerTextAsync("#webhook-secret");
+        await Chromium.ScreenshotAsync(platformPage, "case-platform-inbox");
+
+        // Mediation proposed by the claimant, the mediator assigned: it is on the mediator's docket.
+        await claimantPage.ReloadAsync();
+        await claimantPage.ClickAsync("form[data-action=ProposeMediation] button");
+        using var opApi = server.CreateClient(op.ApiKey);
+        (await opApi.PostAsJsonAsync($"/api/cases/{id}/mediator", new { mediatorOrganizationId = mediator.Organization.Id })).EnsureSuccessStatusCode();
+        var mediatorPage = await chromium.NewPageAsync();
+        await SignInAsync(mediatorPage, server, mediator);
+        await mediatorPage.GotoAsync(Url(server, "/cases/docket"));
+        var docket = await mediatorPage.InnerTextAsync("#docket");
+        await Chromium.ScreenshotAsync(mediatorPage, "case-mediator-docket");
+        await platformPage.GotoAsync(Url(server, "/cases/docket"));
+        var platformSeesDocket = await platformPage.Locator("#docket, #docket-empty").CountAsync();
+
+        heading.ShouldContain("快看视频");
+        signInPrompt.ShouldContain("登录");
+        string.Join("\n", places).ShouldContain("https://video.example/v/2");
+        inbox.ShouldContain("替身新娘");
+        inbox.ShouldContain("通知已送达");
+        secret.ShouldMatch("[0-9a-f]{64}");
+        docket.ShouldContain("替身新娘");
+        docket.ShouldContain("已申请调解");
+        platformSeesDocket.ShouldBe(0);
+    }
+
     private static Task SignInAsync(IPage page, LoopbackServer server, TestTenant tenant) => BrowserSteps.SignInAsync(page, server, tenant);
 
     private static string Url(LoopbackServer server, string path) => BrowserSteps.Url(server, path);

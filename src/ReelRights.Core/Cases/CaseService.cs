@@ -56,6 +56,10 @@ public sealed class CaseService(ReelRightsDbContext db, CaseMoves moves, TimePro
         return opened;
     }
 
+    /// <summary>The name of a platform organization, for its public complaint entry (null for anything that is not a platform).</summary>
+    public async Task<string?> PlatformNameAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId && o.Kind == OrganizationKind.Platform).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>Opens a case by hand: a registered work, the infringing places, the platform.</summary>
     public async Task<EnforcementCase> OpenManualAsync(Actor actor, Guid workId, PlatformParty platform, RespondentParty? respondent,
         IReadOnlyList<ManualLocation> places, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ internal static class WebUiSetup
             o.Conventions.AllowAnonymousToPage("/Status");
             o.Conventions.AllowAnonymousToPage("/Verify");
             o.Conventions.AllowAnonymousToPage("/Cases/Respond");
+            o.Conventions.AllowAnonymousToPage("/Complaint");
         });
         return services;
     }

@@ -12,6 +12,8 @@ public sealed class CasesIndexModel(CurrentSession session, CaseService cases) :
     public IReadOnlyList<EnforcementCase> Cases { get; private set; } = [];
     public CaseState? State { get; private set; }
     public int? DueWithin { get; private set; }
+    public OrganizationKind OrganizationKind => session.Actor.OrganizationKind;
+    public Guid OrganizationId => session.Actor.OrganizationId;
 
     public async Task<IActionResult> OnGetAsync(CaseState? state, int? due, CancellationToken cancellationToken)
     {
