@@ -86,6 +86,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<Cases.Mediation.ISettlementLicensing, Cases.Mediation.ManualSettlementLicensing>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseClockJob>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseSealJob>();
+        services.AddScoped<Jobs.IJobHandler, Cases.MeasureRecheckJob>();
         services.AddScoped<Evidence.EvidenceService>();
         services.AddScoped<Jobs.IJobHandler, Evidence.CaptureEvidenceJob>();
         services.AddOptions<Evidence.ScreenshotOptions>().Validate(o =>

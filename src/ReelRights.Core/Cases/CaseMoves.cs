@@ -16,7 +16,7 @@ namespace ReelRights.Core.Cases;
 /// </summary>
 public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, NotificationService notifications, CaseSealer sealer, TimeProvider time,
     WorkdayCalendar calendar, Notice.CaseNotices notices, Mediation.SettlementAgreements agreements, Mediation.ISettlementLicensing licensing,
-    Delivery.CaseWebhooks webhooks, Mail.MailQueue mail)
+    Delivery.CaseWebhooks webhooks, Mail.MailQueue mail, Microsoft.Extensions.Options.IOptions<CaseOptions> options)
 {
     public static readonly TimeSpan RespondentLinkLifetime = TimeSpan.FromDays(30);
 
@@ -290,6 +290,15 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
                 throw ReelRightsException.Invalid("reason-required", "拒绝处理某个地址时请说明理由。", "Give the reason for rejecting a location.");
             }
             location.MeasureAt = Now();
+            if (m.Measure is CaseMeasure.Removed or CaseMeasure.Blocked or CaseMeasure.LinksDisconnected)
+            {
+                // Monitoring looks again later: a copy still served is shown as "measure not effective".
+                location.Recheck = null;
+                location.RecheckedAt = null;
+                location.RecheckDetail = null;
+                jobs.Enqueue(MeasureRecheckJob.JobKind, MeasureRecheckJob.Payload(c.Id, location.Id), c.ClaimantOrganizationId, maxAttempts: 3,
+                    delay: options.Value.RecheckDelay);
+            }
         }
     }
 

@@ -10,4 +10,7 @@ public sealed class CaseOptions
     /// of the shipped one, so an operator can add a year as soon as the State Council publishes it.
     /// </summary>
     public string? CalendarFile { get; set; }
+
+    /// <summary>How long after a takedown measure (removed, blocked, links disconnected) monitoring looks at the place again.</summary>
+    public TimeSpan RecheckDelay { get; set; } = TimeSpan.FromHours(1);
 }

@@ -22,6 +22,7 @@ internal static class CasesModel
         modelBuilder.Entity<CaseLocation>(e =>
         {
             e.Property(l => l.Measure).HasConversion<string>();
+            e.Property(l => l.Recheck).HasConversion<string>();
             e.HasIndex(l => l.CaseId);
             e.HasOne<EnforcementCase>().WithMany().HasForeignKey(l => l.CaseId);
         });

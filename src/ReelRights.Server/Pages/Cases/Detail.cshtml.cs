@@ -12,7 +12,7 @@ namespace ReelRights.Server.Pages.Cases;
 /// countdowns, and a form for each move open to the visitor's role. Every form posts and redirects.
 /// </summary>
 public sealed class CaseDetailModel(CurrentSession session, CaseService cases, CaseMoves moves, ReelRights.Core.Cases.Mediation.MediationService mediation,
-    TimeProvider time) : PageModel
+    ReelRights.Core.Evidence.EvidenceService evidence, TimeProvider time) : PageModel
 {
     private const string FlashZh = "rr-case-flash-zh";
     private const string FlashEn = "rr-case-flash-en";
@@ -116,6 +116,30 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
             await mediation.ScheduleAsync(party, new ReelRights.Core.Cases.Mediation.SessionInput(localStart, durationMinutes, onlineLink, place), cancellationToken);
             return ("调解会议已安排。", "Session scheduled.");
         }, cancellationToken);
+
+    /// <summary>A fresh capture of a place that still serves the copy after the measure.</summary>
+    public async Task<IActionResult> OnPostCaptureAsync(Guid id, Guid hitId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var detail = await cases.GetAsync(session.Actor, id, cancellationToken);
+            if (!detail.Locations.Any(l => l.HitId == hitId))
+            {
+                return NotFound();
+            }
+            await evidence.RequestAsync(session.Actor, hitId, cancellationToken);
+            Flash("已开始重新取证，完成后可在侵权监测中下载证据包。", "A fresh capture has started; its bundle appears under Monitoring when sealed.", error: false);
+        }
+        catch (ReelRightsException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+        catch (ReelRightsException e)
+        {
+            Flash(e.MessageZh, e.MessageEn, error: true);
+        }
+        return RedirectToPage(new { id });
+    }
 
     private async Task<IActionResult> MediateAsync(Guid id, Func<ReelRights.Core.Cases.Mediation.CaseParty, Task<(string Zh, string En)>> act,
         CancellationToken cancellationToken)

@@ -1,0 +1,4 @@
+-- What monitoring found when it looked at a place again after a takedown measure.
+ALTER TABLE case_locations ADD COLUMN rechecked_at TEXT NULL;
+ALTER TABLE case_locations ADD COLUMN recheck TEXT NULL;
+ALTER TABLE case_locations ADD COLUMN recheck_detail TEXT NULL;
