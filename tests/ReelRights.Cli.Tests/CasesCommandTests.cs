@@ -60,6 +60,57 @@ public sealed class CasesCommandTests
         shown.Out.ShouldContain("send-notice");
     }
 
+    [Fact]
+    public async Task Package_OfASettledCase_DownloadsAndVerifiesOffline_AndATamperedCopyFails()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?> { ["Cases:CalendarFile"] = TestCalendar.WriteWeekendsOnly() });
+        var (id, claimant) = await CaseSteps.SettledCaseAsync(server);
+        var dir = Directory.CreateTempSubdirectory("rr-package-").FullName;
+        try
+        {
+            using var anonymous = server.CreateClient();
+            var keys = Path.Combine(dir, "keys.json");
+            await File.WriteAllTextAsync(keys, await anonymous.GetStringAsync("/api/ledger/keys"));
+            var zip = Path.Combine(dir, "package.zip");
+
+            var downloaded = await RunAsync(["cases", "package", id, "-o", zip, "--server", server.BaseAddress.ToString(), "--api-key", claimant.ApiKey]);
+            var verified = await RunAsync(["verify", zip, "--key-file", keys]);
+            // One byte of the signed agreement changed inside the zip.
+            var tampered = Path.Combine(dir, "tampered.zip");
+            File.Copy(zip, tampered);
+            using (var archive = System.IO.Compression.ZipFile.Open(tampered, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                var entry = archive.GetEntry("agreement/agreement.pdf")!;
+                byte[] bytes;
+                using (var read = entry.Open())
+                using (var copy = new MemoryStream())
+                {
+                    read.CopyTo(copy);
+                    bytes = copy.ToArray();
+                }
+                entry.Delete();
+                bytes[^10] ^= 1;
+                using var write = archive.CreateEntry("agreement/agreement.pdf").Open();
+                write.Write(bytes);
+            }
+            var refused = await RunAsync(["verify", tampered, "--key-file", keys]);
+
+            downloaded.Exit.ShouldBe(0, downloaded.Err);
+            downloaded.Out.ShouldContain("reelrights verify");
+            verified.Exit.ShouldBe(0, verified.Out + verified.Err);
+            verified.Out.ShouldContain("司法确认申请材料验证");
+            verified.Out.ShouldContain("VALID");
+            verified.Out.ShouldContain("settle");
+            refused.Exit.ShouldBe(1);
+            refused.Err.ShouldContain("agreement/agreement.pdf");
+            File.Exists(zip + ".part").ShouldBeFalse();
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static Guid TaskOf(Guid org) => new(org.ToByteArray().Reverse().ToArray());
 
     private static MonitoringHit Hit(Guid org, Guid work, string source, double seconds) => new()
