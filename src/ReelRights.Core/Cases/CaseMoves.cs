@@ -441,7 +441,10 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         await sealer.SealPendingAsync(c.Id, cancellationToken);
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    private Task SaveAsync(CancellationToken cancellationToken) => SaveOrConflictAsync(db, cancellationToken);
+
+    /// <summary>Saves; a concurrent change of the same case (its version, or a unique step number) is a 409 "case-changed", nothing saved.</summary>
+    internal static async Task SaveOrConflictAsync(ReelRightsDbContext db, CancellationToken cancellationToken)
     {
         try
         {

@@ -124,14 +124,9 @@ public sealed class JudicialPackageBuilder(ReelRightsDbContext db, IBlobStore bl
         }
     }
 
-    private async Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken)
-    {
-        await using var stored = blobs.OpenRead(sha256) ?? throw new ReelRightsException(ErrorKind.Unavailable, "package-file-missing",
-            $"案件文件 {sha256[..12]}… 在存储中缺失；请联系管理员检查存储。", $"The case file {sha256[..12]}… is missing from storage; ask an operator to check the storage.");
-        using var copy = new MemoryStream();
-        await stored.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
-    }
+    private Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken) =>
+        blobs.ReadAllBytesAsync(sha256, () => new ReelRightsException(ErrorKind.Unavailable, "package-file-missing",
+            $"案件文件 {sha256[..12]}… 在存储中缺失；请联系管理员检查存储。", $"The case file {sha256[..12]}… is missing from storage; ask an operator to check the storage."), cancellationToken);
 
     private static async Task WriteEntryAsync(ZipArchive zip, string path, byte[] bytes, CancellationToken cancellationToken)
     {

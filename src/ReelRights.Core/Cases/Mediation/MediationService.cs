@@ -371,20 +371,7 @@ public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, C
         return copy.ToArray();
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-            || e.InnerException?.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            db.ChangeTracker.Clear();
-            throw new ReelRightsException(ErrorKind.Conflict, "case-changed",
-                "案件刚被其他人更新，请刷新后重试。", "The case was just changed by someone else; reload and try again.");
-        }
-    }
+    private Task SaveAsync(CancellationToken cancellationToken) => CaseMoves.SaveOrConflictAsync(db, cancellationToken);
 
     private DateTime Now() => CaseMoves.Truncate(time.GetUtcNow().UtcDateTime);
 }

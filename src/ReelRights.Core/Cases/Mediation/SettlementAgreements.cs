@@ -104,14 +104,9 @@ public sealed class SettlementAgreements(ReelRightsDbContext db, IBlobStore blob
     }
 
     /// <summary>The stored bytes of one of the agreement's files.</summary>
-    public async Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken)
-    {
-        await using var stored = blobs.OpenRead(sha256) ?? throw new ReelRightsException(ErrorKind.Unavailable, "agreement-missing",
-            "协议文件在存储中缺失；请联系管理员检查存储。", "The agreement file is missing from storage; ask an operator to check the storage.");
-        using var copy = new MemoryStream();
-        await stored.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
-    }
+    public Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken) =>
+        blobs.ReadAllBytesAsync(sha256, () => new ReelRightsException(ErrorKind.Unavailable, "agreement-missing",
+            "协议文件在存储中缺失；请联系管理员检查存储。", "The agreement file is missing from storage; ask an operator to check the storage."), cancellationToken);
 
     private async Task<SettlementAgreementModel> ModelAsync(EnforcementCase c, SettlementProposal p, DateTime now, CancellationToken cancellationToken)
     {

@@ -30,11 +30,8 @@ public sealed class CaseNotices(ReelRightsDbContext db, IBlobStore blobs, IOptio
         {
             return null;
         }
-        await using var stored = blobs.OpenRead(sha) ?? throw new ReelRightsException(ErrorKind.Unavailable, "notice-missing",
-            "通知文件在存储中缺失；请联系管理员检查存储。", "The notice file is missing from storage; ask an operator to check the storage.");
-        using var copy = new MemoryStream();
-        await stored.CopyToAsync(copy, cancellationToken);
-        return copy.ToArray();
+        return await blobs.ReadAllBytesAsync(sha, () => new ReelRightsException(ErrorKind.Unavailable, "notice-missing",
+            "通知文件在存储中缺失；请联系管理员检查存储。", "The notice file is missing from storage; ask an operator to check the storage."), cancellationToken);
     }
 
     private async Task<CaseNoticeModel> ModelAsync(EnforcementCase c, Guid? senderUserId, DateTime sentAt, CancellationToken cancellationToken)
