@@ -11,16 +11,15 @@ namespace ReelRights.Core.Tests;
 internal sealed class CoreEnvironment : IAsyncDisposable
 {
     private readonly TestDatabase database;
-    private readonly ServiceProvider services;
-    private readonly AsyncServiceScope scope;
     private readonly string blobRoot;
+    private Func<ServiceProvider> build = null!;
+    private ServiceProvider services = null!;
+    private AsyncServiceScope scope;
 
-    private CoreEnvironment(TestDatabase database, ServiceProvider services, string blobRoot)
+    private CoreEnvironment(TestDatabase database, string blobRoot)
     {
         this.database = database;
-        this.services = services;
         this.blobRoot = blobRoot;
-        scope = services.CreateAsyncScope();
     }
 
     public ManualTimeProvider Time { get; } = new();
@@ -40,13 +39,28 @@ internal sealed class CoreEnvironment : IAsyncDisposable
         });
         collection.Configure<BootstrapOptions>(o => bootstrap?.Invoke(o));
         collection.Configure<LedgerOptions>(o => ledger?.Invoke(o));
-        collection.AddSingleton<ISecretProtector, TestSecretProtector>();
-        CoreEnvironment? env = null;
-        collection.AddSingleton<TimeProvider>(_ => env!.Time);
-        env = new CoreEnvironment(database, collection.BuildServiceProvider(), blobRoot);
+        // One key for the environment's life, as a server keeps its data-protection keys across restarts.
+        collection.AddSingleton<ISecretProtector>(new TestSecretProtector());
+        var env = new CoreEnvironment(database, blobRoot);
+        collection.AddSingleton<TimeProvider>(_ => env.Time);
+        env.build = collection.BuildServiceProvider;
+        env.services = env.build();
+        env.scope = env.services.CreateAsyncScope();
         await env.Get<Data.MigrationRunner>().MigrateAsync(CancellationToken.None);
         await env.Get<LedgerKeyring>().EnsureInitializedAsync(env.Get<Data.ReelRightsDbContext>(), CancellationToken.None);
         return env;
+    }
+
+    /// <summary>
+    /// A process restart: every service (and whatever it held in memory) is dropped and built again
+    /// on the same database and blob folder; the clock keeps its time.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await scope.DisposeAsync();
+        await services.DisposeAsync();
+        services = build();
+        scope = services.CreateAsyncScope();
     }
 
     public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();

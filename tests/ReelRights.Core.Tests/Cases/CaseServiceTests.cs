@@ -137,6 +137,44 @@ public sealed class CaseServiceTests
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Postgres")]
+    public async Task RestartInTheMiddleOfAClock_ExpiryNeitherLostNorRepeated(string provider)
+    {
+        var p = await PartiesAsync(provider);
+        await using var _ = p.Env;
+        var opened = await OpenAsync(p);
+        await ToCounterNoticeForwardedAsync(p, opened.Id);
+
+        // The process stops with the clock running; a worker had even claimed the expiry when it
+        // came due and died before finishing it.
+        p.Env.Time.Advance(TimeSpan.FromDays(28));
+        await using (var scope = p.Env.NewScope())
+        {
+            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
+            while (await queue.ClaimAsync("dying-worker", [CaseClockJob.JobKind], CancellationToken.None) is { } claimed)
+            {
+                // claimed and never completed
+            }
+        }
+        await p.Env.RestartAsync();
+        var whileLeased = await RunDueJobsAsync(p, CaseClockJob.JobKind);
+        p.Env.Time.Advance(JobQueue.Lease + TimeSpan.FromSeconds(1));
+        var afterLease = await RunDueJobsAsync(p, CaseClockJob.JobKind);
+        await p.Env.RestartAsync();
+        p.Env.Time.Advance(TimeSpan.FromDays(1));
+        var later = await RunDueJobsAsync(p, CaseClockJob.JobKind);
+        var detail = await DetailAsync(p, p.Platform, opened.Id);
+
+        whileLeased.ShouldBe(0);
+        afterLease.ShouldBe(2); // the reminder and the expiry, each once
+        later.ShouldBe(0);
+        detail.Case.State.ShouldBe(CaseState.MeasuresToBeLifted);
+        detail.Events.Count(e => e.Action == CaseAction.ComplaintPeriodExpired).ShouldBe(1);
+        await ShouldBeSealedAsync(p, detail);
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
     public async Task ComplaintFiledWithinPeriod_StopsTheClockAndNothingIsLifted(string provider)
     {
         var p = await PartiesAsync(provider);
