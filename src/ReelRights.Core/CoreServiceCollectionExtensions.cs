@@ -74,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Mail.MailQueue>();
         services.AddScoped<Jobs.IJobHandler, Mail.MailSendJob>();
         services.AddSingleton<Mail.OutboxMailTransport>();
+        services.AddSingleton<Mail.MailStatus>();
         services.AddSingleton<Mail.SmtpMailTransport>();
         services.AddSingleton<Mail.IMailTransport>(sp => sp.GetRequiredService<IOptions<Mail.MailOptions>>().Value.UsesSmtp
             ? sp.GetRequiredService<Mail.SmtpMailTransport>()

@@ -229,6 +229,8 @@ public sealed partial class CaseFlowTests
         await mediatorPage.GotoAsync(Url(server, "/cases/docket"));
         var docket = await mediatorPage.InnerTextAsync("#docket");
         await Chromium.ScreenshotAsync(mediatorPage, "case-mediator-docket");
+        await platformPage.GotoAsync(Url(server, "/notifications"));
+        var mailStatus = await platformPage.InnerTextAsync("#mail-status");
         await platformPage.GotoAsync(Url(server, "/cases/docket"));
         var platformSeesDocket = await platformPage.Locator("#docket, #docket-empty").CountAsync();
 
@@ -241,6 +243,9 @@ public sealed partial class CaseFlowTests
         docket.ShouldContain("替身新娘");
         docket.ShouldContain("已申请调解");
         platformSeesDocket.ShouldBe(0);
+        // No SMTP server in this test: the page says the e-mail went to the outbox folder only.
+        mailStatus.ShouldContain("未配置 SMTP");
+        mailStatus.ShouldContain("outbox");
     }
 
     private static Task SignInAsync(IPage page, LoopbackServer server, TestTenant tenant) => BrowserSteps.SignInAsync(page, server, tenant);

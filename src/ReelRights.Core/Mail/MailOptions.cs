@@ -28,3 +28,14 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }
+
+/// <summary>Says on the pages where e-mail goes, so nobody waits for a message that was only written to a folder.</summary>
+public sealed class MailStatus(Microsoft.Extensions.Options.IOptions<MailOptions> options, OutboxMailTransport outbox)
+{
+    public bool UsesSmtp => options.Value.UsesSmtp;
+
+    public (string Zh, string En) Describe() => options.Value.UsesSmtp
+        ? ($"邮件经 SMTP 服务器 {options.Value.Smtp.Host} 发送。", $"E-mail is sent through the SMTP server {options.Value.Smtp.Host}.")
+        : ($"未配置 SMTP 服务器：邮件未真正发出，而是写入 {outbox.Directory}（.eml 文件）。设置 Mail:Smtp:Host 后即可发送。",
+            $"No SMTP server is configured: e-mail is not sent but written to {outbox.Directory} (.eml files). Set Mail:Smtp:Host to send it.");
+}
