@@ -161,6 +161,7 @@ public sealed partial class CaseFlowTests
         await Chromium.ScreenshotAsync(mediatorPage, "mediation-settled");
         await claimantPage.ReloadAsync();
         var signatures = await claimantPage.InnerTextAsync("#signatures");
+        var measureDelay = await claimantPage.InnerTextAsync("#locations .measure-delay");
         var package = await claimantPage.GetAttributeAsync("#package a", "href");
         await Chromium.ScreenshotAsync(claimantPage, "mediation-claimant-package");
         var zip = await api.GetByteArrayAsync(package);
@@ -173,6 +174,7 @@ public sealed partial class CaseFlowTests
         settled.ShouldContain("调解成功");
         signatures.ShouldContain("权利人");
         signatures.ShouldContain("被投诉人");
+        measureDelay.ShouldContain("送达后");
         using var anonymous = server.CreateClient();
         var keys = await anonymous.GetFromJsonAsync<JsonElement>("/api/ledger/keys");
         var receipts = new ReelRights.Ledger.Receipts.ReceiptVerifier(

@@ -79,9 +79,10 @@ internal static class CasesCommands
         var server = WorksCommands.ServerOption();
         var key = WorksCommands.KeyOption();
         var state = new Option<string?>("--state") { Description = "按状态筛选，如 notice-sent / Filter by state, e.g. notice-sent" };
+        var platformFilter = new Option<string?>("--platform") { Description = "按平台名称筛选 / Filter by platform name" };
         var due = new Option<int?>("--due-within") { Description = "N 日内有期限届满 / With a deadline within N days" };
         var json = new Option<bool>("--json") { Description = "输出 JSON / Print JSON" };
-        var command = new Command("list", "列出本组织参与的案件 / List the cases this organization is a party to") { state, due, json, server, key };
+        var command = new Command("list", "列出本组织参与的案件 / List the cases this organization is a party to") { state, platformFilter, due, json, server, key };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
         {
             using var client = new PlatformClient(parse.GetValue(server), parse.GetValue(key));
@@ -89,6 +90,10 @@ internal static class CasesCommands
             if (parse.GetValue(state) is { } s)
             {
                 query.Add("state=" + Uri.EscapeDataString(s));
+            }
+            if (parse.GetValue(platformFilter) is { } pf)
+            {
+                query.Add("platform=" + Uri.EscapeDataString(pf));
             }
             if (parse.GetValue(due) is { } d)
             {

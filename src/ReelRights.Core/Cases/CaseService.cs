@@ -135,10 +135,15 @@ public sealed class CaseService(ReelRightsDbContext db, CaseMoves moves, TimePro
     }
 
     /// <summary>Cases the actor is a party to (the operator: all), newest first.</summary>
-    public async Task<IReadOnlyList<EnforcementCase>> ListAsync(Actor actor, CaseState? state, int? dueWithinDays, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EnforcementCase>> ListAsync(Actor actor, CaseState? state, int? dueWithinDays, int limit, CancellationToken cancellationToken,
+        string? platform = null)
     {
         actor.Require(Permissions.CasesRead);
         var query = Visible(actor);
+        if (Validation.OptionalText(platform, 200, "platform") is { } name)
+        {
+            query = query.Where(c => c.PlatformName.Contains(name));
+        }
         if (state is { } s)
         {
             query = query.Where(c => c.State == s);

@@ -97,6 +97,9 @@ public abstract class CasesApiTests(string provider)
         await (await platform.PostAsJsonAsync($"/api/cases/{id}/actions/record-complaint", new { })).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         (await other.GetFromJsonAsync<JsonElement>("/api/cases")).GetArrayLength().ShouldBe(0);
         (await claimant.GetFromJsonAsync<JsonElement>($"/api/cases/{id}")).GetProperty("steps").GetArrayLength().ShouldBe(6);
+        // The list filters by platform name.
+        (await claimant.GetFromJsonAsync<JsonElement>($"/api/cases?platform={Uri.EscapeDataString("快看")}")).GetArrayLength().ShouldBe(1);
+        (await claimant.GetFromJsonAsync<JsonElement>($"/api/cases?platform={Uri.EscapeDataString("别处视频")}")).GetArrayLength().ShouldBe(0);
     }
 }
 

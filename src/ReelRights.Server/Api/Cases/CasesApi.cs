@@ -59,8 +59,8 @@ internal static class CasesApi
     }
 
     private static async Task<Ok<List<CaseSummaryDto>>> ListAsync(ClaimsPrincipal principal, CaseService service, CancellationToken ct,
-        CaseState? state = null, int? dueWithinDays = null, int limit = 100) =>
-        TypedResults.Ok((await service.ListAsync(principal.ToActor(), state, dueWithinDays, limit, ct)).Select(CaseSummaryDto.From).ToList());
+        CaseState? state = null, int? dueWithinDays = null, int limit = 100, string? platform = null) =>
+        TypedResults.Ok((await service.ListAsync(principal.ToActor(), state, dueWithinDays, limit, ct, platform)).Select(CaseSummaryDto.From).ToList());
 
     private static async Task<Ok<List<CaseSummaryDto>>> NoticesAsync(ClaimsPrincipal principal, CaseService service, CancellationToken ct, string status = "open")
     {

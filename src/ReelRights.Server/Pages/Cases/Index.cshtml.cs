@@ -15,7 +15,9 @@ public sealed class CasesIndexModel(CurrentSession session, CaseService cases) :
     public OrganizationKind OrganizationKind => session.Actor.OrganizationKind;
     public Guid OrganizationId => session.Actor.OrganizationId;
 
-    public async Task<IActionResult> OnGetAsync(CaseState? state, int? due, CancellationToken cancellationToken)
+    public string? Platform { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CaseState? state, int? due, string? platform, CancellationToken cancellationToken)
     {
         if (!session.Actor.Has(Permissions.CasesRead))
         {
@@ -23,7 +25,8 @@ public sealed class CasesIndexModel(CurrentSession session, CaseService cases) :
         }
         State = state;
         DueWithin = due;
-        Cases = await cases.ListAsync(session.Actor, state, due, 200, cancellationToken);
+        Platform = platform;
+        Cases = await cases.ListAsync(session.Actor, state, due, 200, cancellationToken, platform);
         return Page();
     }
 }
