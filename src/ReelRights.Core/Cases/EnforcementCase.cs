@@ -22,6 +22,9 @@ public sealed class EnforcementCase
     public byte[]? RespondentTokenHash { get; set; }
     public DateTime? RespondentTokenExpiresAt { get; set; }
     public Guid? MediatorOrganizationId { get; set; }
+    /// <summary>The mediator each side chose; when both chose the same one it is the case's mediator.</summary>
+    public Guid? ClaimantMediatorChoice { get; set; }
+    public Guid? OtherSideMediatorChoice { get; set; }
     /// <summary>SHA-256 (and blob address) of the notice HTML as sent; sealed by the send-notice step.</summary>
     public string? NoticeSha256 { get; set; }
     public DateTime CreatedAt { get; set; }

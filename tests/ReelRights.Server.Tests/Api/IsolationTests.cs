@@ -119,6 +119,10 @@ public abstract class IsolationTests(string provider)
         "POST /api/respond/{token}/proposals/{proposalId:guid}/accept",
         "POST /api/respond/{token}/proposals/{proposalId:guid}/withdraw",
         "GET /api/respond/{token}/agreement.pdf",
+        "POST /api/cases/{id:guid}/mediator-choice",
+        "GET /api/mediators",
+        "POST /api/respond/{token}/mediator-choice",
+        "GET /api/respond/{token}/mediators",
         "PUT /api/cases/webhook/",
         "GET /api/cases/webhook/deliveries",
     ];
@@ -192,6 +196,7 @@ public abstract class IsolationTests(string provider)
             await clientB.GetAsync($"/api/cases/{id}/agreement.pdf"),
             await clientB.GetAsync($"/api/cases/{id}/agreement.html"),
             await clientB.GetAsync($"/api/cases/{id}/judicial-package"),
+            await clientB.PostAsJsonAsync($"/api/cases/{id}/mediator-choice", new { mediatorOrganizationId = Guid.CreateVersion7() }),
         };
         foreach (var answer in answers)
         {

@@ -85,6 +85,62 @@ public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, C
             SettlementAgreements.Signers(party.Case));
     }
 
+    /// <summary>The mediation organizations a side can choose from.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> MediatorsAsync(CancellationToken cancellationToken) =>
+        (await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Mediator).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name })
+            .ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+
+    /// <summary>
+    /// One side chooses a mediator; when the claimant and the other side have chosen the same one,
+    /// it becomes the case's mediator (the operator may also assign one). Returns whether it did.
+    /// </summary>
+    public async Task<bool> ChooseMediatorAsync(CaseParty party, Guid mediatorOrganizationId, CancellationToken cancellationToken)
+    {
+        var c = party.Case;
+        var role = ActingRole(party, allowPlatform: false);
+        if (role is not (CaseRole.Claimant or CaseRole.Respondent or CaseRole.Platform))
+        {
+            throw ReelRightsException.Forbidden("只有双方当事人可以选择调解员。", "Only the two sides choose a mediator.");
+        }
+        if (CaseWorkflow.IsTerminal(c.State) || c.State is CaseState.Settled)
+        {
+            throw new ReelRightsException(ErrorKind.Conflict, "illegal-transition", "案件已结束，不能选择调解员。", "The case has ended; no mediator can be chosen.");
+        }
+        if (c.MediatorOrganizationId is not null)
+        {
+            throw new ReelRightsException(ErrorKind.Conflict, "mediator-assigned", "本案已有调解员。", "This case already has its mediator.");
+        }
+        var mediator = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == mediatorOrganizationId, cancellationToken);
+        if (mediator?.Kind != OrganizationKind.Mediator)
+        {
+            throw ReelRightsException.Invalid("unknown-mediator", "所选组织不是调解机构。", "The chosen organization is not a mediator.");
+        }
+        if (role == CaseRole.Claimant)
+        {
+            c.ClaimantMediatorChoice = mediator.Id;
+        }
+        else
+        {
+            c.OtherSideMediatorChoice = mediator.Id;
+        }
+        var agreed = c.ClaimantMediatorChoice == c.OtherSideMediatorChoice;
+        if (agreed)
+        {
+            c.MediatorOrganizationId = mediator.Id;
+            moves.NotifyParties(c, null, new("双方已选定调解员", "Mediator chosen by both sides"),
+                new($"案件 {c.Number}：双方共同选定 {mediator.Name} 调解。", $"Case {c.Number}: both sides chose {mediator.Name} to mediate."));
+        }
+        else
+        {
+            moves.NotifyParties(c, party.OrganizationId, new("对方选择了调解员", "The other side chose a mediator"),
+                new($"案件 {c.Number}：{CaseText.Role(role).Zh}选择由 {mediator.Name} 调解，待您确认。", $"Case {c.Number}: the {CaseText.Role(role).En} chose {mediator.Name}; your choice is awaited."));
+        }
+        c.Version++;
+        c.UpdatedAt = Now();
+        await SaveAsync(cancellationToken);
+        return agreed;
+    }
+
     /// <summary>The mediator schedules a session (date and time as local time in the time zone given, Asia/Shanghai by default).</summary>
     public async Task<MediationSession> ScheduleAsync(CaseParty party, SessionInput input, CancellationToken cancellationToken)
     {

@@ -55,6 +55,12 @@ internal static class MediationApi
         cases.MapGet("/agreement.html", async (Guid id, ClaimsPrincipal p, MediationService m, SettlementAgreements a, CancellationToken ct) =>
             await AgreementFileAsync(await m.PartyAsync(p.ToActor(), id, false, ct), a, pdf: false, ct))
             .WithSummary("和解协议 HTML / The agreement HTML");
+        cases.MapPost("/mediator-choice", async (Guid id, MediatorChoiceRequest body, ClaimsPrincipal p, MediationService m, CancellationToken ct) =>
+            TypedResults.Ok(new MediatorChoiceDto(await m.ChooseMediatorAsync(await m.PartyAsync(p.ToActor(), id, true, ct), body.MediatorOrganizationId, ct))))
+            .WithSummary("一方选择调解员，双方一致即指定 / A side chooses a mediator; the same choice by both assigns it");
+        api.MapGet("/mediators", async (MediationService m, CancellationToken ct) =>
+            TypedResults.Ok((await m.MediatorsAsync(ct)).Select(x => new MediatorDto(x.Id, x.Name)).ToList()))
+            .WithTags("Mediation").WithSummary("可选择的调解机构 / Mediation organizations to choose from");
         cases.MapGet("/judicial-package", JudicialPackageAsync)
             .WithSummary("司法确认申请材料（zip，可用 reelrights verify 离线验证）/ Judicial-confirmation package (zip, verifiable offline)");
 
@@ -79,6 +85,14 @@ internal static class MediationApi
             await m.WithdrawAsync(await m.RespondentAsync(token, ct), proposalId, ct);
             return TypedResults.NoContent();
         }).WithSummary("被投诉人撤回方案 / The respondent withdraws its proposal");
+        respond.MapPost("/mediator-choice", async (string token, MediatorChoiceRequest body, MediationService m, CancellationToken ct) =>
+            TypedResults.Ok(new MediatorChoiceDto(await m.ChooseMediatorAsync(await m.RespondentAsync(token, ct), body.MediatorOrganizationId, ct))))
+            .WithSummary("被投诉人选择调解员 / The respondent chooses a mediator");
+        respond.MapGet("/mediators", async (string token, MediationService m, CancellationToken ct) =>
+        {
+            await m.RespondentAsync(token, ct);
+            return TypedResults.Ok((await m.MediatorsAsync(ct)).Select(x => new MediatorDto(x.Id, x.Name)).ToList());
+        }).WithSummary("被投诉人可选择的调解机构 / Mediators the respondent can choose from");
         respond.MapGet("/agreement.pdf", async (string token, MediationService m, SettlementAgreements a, CancellationToken ct) =>
             await AgreementFileAsync(await m.RespondentAsync(token, ct), a, pdf: true, ct))
             .WithSummary("被投诉人阅读协议 PDF / The respondent reads the agreement PDF");

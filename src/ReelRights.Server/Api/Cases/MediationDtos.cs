@@ -69,3 +69,10 @@ public sealed record ProposalRequest(long AmountMinor, string Currency, string P
 
 /// <summary>A message without a document (send multipart/form-data with <c>text</c> and <c>file</c> to attach one).</summary>
 public sealed record MessageRequest(string Text);
+
+public sealed record MediatorChoiceRequest(Guid MediatorOrganizationId);
+
+/// <summary>Whether the choice made the mediator the case's (both sides chose it).</summary>
+public sealed record MediatorChoiceDto(bool Assigned);
+
+public sealed record MediatorDto(Guid Id, string Name);

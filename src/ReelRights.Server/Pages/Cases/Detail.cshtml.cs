@@ -20,6 +20,7 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
     public CaseDetail Detail { get; private set; } = null!;
     /// <summary>The mediation, once one was proposed.</summary>
     public ReelRights.Core.Cases.Mediation.MediationView? Mediation { get; private set; }
+    public IReadOnlyList<(Guid Id, string Name)> Mediators { get; private set; } = [];
     public DateTime Now { get; private set; }
     public string? FlashMessageZh { get; private set; }
     public string? FlashMessageEn { get; private set; }
@@ -42,6 +43,7 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
         if (Detail.Case.MediatorOrganizationId is not null || Detail.Events.Any(e => e.Action == CaseAction.ProposeMediation))
         {
             Mediation = await mediation.ViewAsync(await mediation.PartyAsync(session.Actor, id, false, cancellationToken), cancellationToken);
+            Mediators = await mediation.MediatorsAsync(cancellationToken);
         }
         Now = time.GetUtcNow().UtcDateTime;
         FlashMessageZh = TempData[FlashZh] as string;
@@ -102,6 +104,11 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
             var p = await mediation.AcceptAsync(party, proposalId, cancellationToken);
             return ($"已接受第 {p.Sequence} 号方案。", $"Proposal {p.Sequence} accepted.");
         }, cancellationToken);
+
+    public Task<IActionResult> OnPostChooseMediatorAsync(Guid id, Guid mediatorOrganizationId, CancellationToken cancellationToken) =>
+        MediateAsync(id, async party => await mediation.ChooseMediatorAsync(party, mediatorOrganizationId, cancellationToken)
+            ? ("双方选择一致，调解员已确定。", "Both sides chose the same mediator; it is assigned.")
+            : ("已选择调解员，待对方确认。", "Mediator chosen; waiting for the other side."), cancellationToken);
 
     public Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken cancellationToken) =>
         MediateAsync(id, async party =>

@@ -14,6 +14,7 @@ public sealed class RespondModel(CaseService cases, CaseMoves moves, ReelRights.
     public CaseDetail? Detail { get; private set; }
     public ReelRights.Core.Cases.Mediation.MediationView? Mediation { get; private set; }
     public string Token { get; private set; } = "";
+    public IReadOnlyList<(Guid Id, string Name)> Mediators { get; private set; } = [];
     public string? ErrorZh { get; private set; }
     public string? ErrorEn { get; private set; }
     public string? DoneZh { get; private set; }
@@ -69,6 +70,11 @@ public sealed class RespondModel(CaseService cases, CaseMoves moves, ReelRights.
             return ($"已提出第 {p.Sequence} 号方案。", $"Proposal {p.Sequence} made.");
         }, cancellationToken);
 
+    public Task OnPostChooseMediatorAsync(string token, Guid mediatorOrganizationId, CancellationToken cancellationToken) =>
+        RunAsync(token, async () => await mediation.ChooseMediatorAsync(await mediation.RespondentAsync(token, cancellationToken), mediatorOrganizationId, cancellationToken)
+            ? ("双方选择一致，调解员已确定。", "Both sides chose the same mediator; it is assigned.")
+            : ("已选择调解员，待对方确认。", "Mediator chosen; waiting for the other side."), cancellationToken);
+
     public Task OnPostAcceptAsync(string token, Guid proposalId, CancellationToken cancellationToken) =>
         RunAsync(token, async () =>
         {
@@ -99,6 +105,7 @@ public sealed class RespondModel(CaseService cases, CaseMoves moves, ReelRights.
             if (Detail.Case.MediatorOrganizationId is not null || Detail.Events.Any(e => e.Action == CaseAction.ProposeMediation))
             {
                 Mediation = await mediation.ViewAsync(await mediation.RespondentAsync(token, cancellationToken), cancellationToken);
+                Mediators = await mediation.MediatorsAsync(cancellationToken);
             }
         }
         catch (ReelRightsException e)
