@@ -47,6 +47,10 @@ internal sealed class Chromium : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "zh-CN",
         });
+        // CI runs the browser tests beside the CLI tests' ffmpeg work on two cores: a first page of a
+        // freshly started server has taken over 30 s there. Each wait keeps a deadline, a longer one.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
