@@ -15,8 +15,8 @@ namespace ReelRights.Core.Cases;
 /// parties, and queues the step's seal; the seal is then made at once (see <see cref="CaseSealer"/>).
 /// </summary>
 public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, NotificationService notifications, CaseSealer sealer, TimeProvider time,
-    WorkdayCalendar calendar, Notice.CaseNotices notices, Mediation.SettlementAgreements agreements, Mediation.ISettlementLicensing licensing,
-    Delivery.CaseWebhooks webhooks, Mail.MailQueue mail, Microsoft.Extensions.Options.IOptions<CaseOptions> options)
+    WorkdayCalendar calendar, Notice.CaseNotices notices, Mediation.SettlementAgreements agreements, Delivery.CaseWebhooks webhooks,
+    Microsoft.Extensions.Options.IOptions<CaseOptions> options)
 {
     public static readonly TimeSpan RespondentLinkLifetime = TimeSpan.FromDays(30);
 
@@ -203,7 +203,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
                     throw new ReelRightsException(ErrorKind.Conflict, "agreement-unsigned",
                         "和解协议尚未由双方签署，不能记录调解成功。", "The settlement agreement has not been signed by both parties; the settlement cannot be recorded.");
                 }
-                note = await SettlementNoteAsync(c, agreement, note, cancellationToken);
+                note = await agreements.SettlementNoteAsync(c, agreement, note, cancellationToken);
                 break;
             case CaseAction.AcceptMediation when c.MediatorOrganizationId is null:
                 throw new ReelRightsException(ErrorKind.Conflict, "no-mediator", "运营方尚未指派调解员。", "The operator has not assigned a mediator yet.");
@@ -249,18 +249,12 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         var step = Step(c, sequence, transition.Action, from, transition.To, role, actorOrg, actorUser, note, attachments, attachmentsSm3);
         if (transition.Action == CaseAction.SignAgreement)
         {
-            await agreements.AddSignatureAsync(c, agreement!, step, await SignerNameAsync(c, role, actorOrg, actorUser, cancellationToken), cancellationToken);
+            await agreements.AddSignatureAsync(c, agreement!, step, cancellationToken);
         }
         await webhooks.QueueAsync(c, step, cancellationToken);
-        if (transition.Action == CaseAction.SendNotice && c.PlatformOrganizationId is null && c.PlatformEmail is { } platformEmail)
+        if (transition.Action == CaseAction.SendNotice)
         {
-            // A platform without an account here gets the notice by e-mail, the sealed HTML attached.
-            mail.ToAddress(platformEmail, $"侵权通知 Notice of infringement {c.Number}",
-                $"{c.PlatformName}：\n\n附件为权利人就《{c.Title}》发送的侵权通知（案号 {c.Number}），请依《民法典》第一千一百九十五条及时处理。"
-                + $"\n通知 SHA-256：{c.NoticeSha256}（已存证，可离线核验）\n\n"
-                + $"Attached is the rights holder's notice of infringement for \"{c.Title}\" (case {c.Number}). Please act on it without delay under Civil Code art. 1195."
-                + $"\nNotice SHA-256: {c.NoticeSha256} (sealed on the ledger, verifiable offline)\n",
-                (c.NoticeSha256!, $"notice-{c.Number}.html", "text/html; charset=utf-8"));
+            notices.MailToUnregisteredPlatform(c);
         }
         NotifyParties(c, actorOrg, new($"案件 {c.Number}：{CaseText.State(transition.To).Zh}", $"Case {c.Number}: {CaseText.State(transition.To).En}"),
             new($"{CaseText.Role(role).Zh}已{CaseText.Action(transition.Action).Zh}。", $"The {CaseText.Role(role).En} did: {CaseText.Action(transition.Action).En}."));
@@ -323,38 +317,6 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
                 : $"登记号 {code}：未找到，未核实 / registration {code}: not found, not verified");
         }
         return string.Join('\n', lines);
-    }
-
-    /// <summary>The settle step states the agreed terms; a license instead of a takedown is handed to the licensing hook.</summary>
-    private async Task<string> SettlementNoteAsync(EnforcementCase c, Mediation.SettlementAgreement agreement, string? note, CancellationToken cancellationToken)
-    {
-        var proposal = await db.SettlementProposals.SingleAsync(p => p.Id == agreement.ProposalId, cancellationToken);
-        var lines = new List<string>
-        {
-            $"和解金额 / compensation: {Mediation.SettlementAgreementHtml.FormatAmount(proposal.AmountMinor, proposal.Currency)}",
-            $"协议 PDF / agreement PDF: SHA-256 {agreement.PdfSha256}, SM3 {agreement.PdfSm3}",
-        };
-        if (proposal.LicenseInstead)
-        {
-            lines.Add(await licensing.OfferAsync(c, proposal, cancellationToken));
-        }
-        if (note is not null)
-        {
-            lines.Add(note);
-        }
-        return string.Join('\n', lines);
-    }
-
-    /// <summary>How a signature names its signer: the user and organization, or the respondent as it identified itself.</summary>
-    private async Task<string> SignerNameAsync(EnforcementCase c, CaseRole role, Guid? org, Guid? user, CancellationToken cancellationToken)
-    {
-        if (role == CaseRole.Respondent)
-        {
-            return $"{c.RespondentName ?? "被投诉人 / respondent"}（一次性链接 / one-time link）";
-        }
-        var organization = org is { } o ? await db.Organizations.AsNoTracking().Where(x => x.Id == o).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
-        var person = user is { } u ? await db.Users.AsNoTracking().Where(x => x.Id == u).Select(x => x.DisplayName + " <" + x.Email + ">").SingleOrDefaultAsync(cancellationToken) : null;
-        return string.Join(" · ", new[] { person, organization }.OfType<string>());
     }
 
     private string IssueRespondentToken(EnforcementCase c)

@@ -12,7 +12,7 @@ namespace ReelRights.Core.Cases.Mediation;
 /// from it, and checks signatures against the exact PDF. Who signs: the claimant and the other
 /// side, which is the respondent once it has been reached through its link, else the platform.
 /// </summary>
-public sealed class SettlementAgreements(ReelRightsDbContext db, IBlobStore blobs, ChromiumPdfRenderer renderer, TimeProvider time)
+public sealed class SettlementAgreements(ReelRightsDbContext db, IBlobStore blobs, ChromiumPdfRenderer renderer, ISettlementLicensing licensing, TimeProvider time)
 {
     /// <summary>The two roles whose signatures make the agreement.</summary>
     public static IReadOnlyList<CaseRole> Signers(EnforcementCase c) =>
@@ -81,8 +81,9 @@ public sealed class SettlementAgreements(ReelRightsDbContext db, IBlobStore blob
     }
 
     /// <summary>Records the signature made by <paramref name="step"/>; the agreement is signed once both parties have.</summary>
-    internal async Task AddSignatureAsync(EnforcementCase c, SettlementAgreement agreement, CaseEvent step, string signerName, CancellationToken cancellationToken)
+    internal async Task AddSignatureAsync(EnforcementCase c, SettlementAgreement agreement, CaseEvent step, CancellationToken cancellationToken)
     {
+        var signerName = await SignerNameAsync(c, step, cancellationToken);
         db.AgreementSignatures.Add(new AgreementSignature
         {
             Id = Guid.CreateVersion7(),
@@ -101,6 +102,39 @@ public sealed class SettlementAgreements(ReelRightsDbContext db, IBlobStore blob
         {
             agreement.State = AgreementState.Signed;
         }
+    }
+
+    /// <summary>The settle step states the agreed terms; a license instead of a takedown is handed to the licensing hook.</summary>
+    internal async Task<string> SettlementNoteAsync(EnforcementCase c, SettlementAgreement agreement, string? note, CancellationToken cancellationToken)
+    {
+        var proposal = await db.SettlementProposals.SingleAsync(p => p.Id == agreement.ProposalId, cancellationToken);
+        var lines = new List<string>
+        {
+            $"和解金额 / compensation: {SettlementAgreementHtml.FormatAmount(proposal.AmountMinor, proposal.Currency)}",
+            $"协议 PDF / agreement PDF: SHA-256 {agreement.PdfSha256}, SM3 {agreement.PdfSm3}",
+        };
+        if (proposal.LicenseInstead)
+        {
+            lines.Add(await licensing.OfferAsync(c, proposal, cancellationToken));
+        }
+        if (note is not null)
+        {
+            lines.Add(note);
+        }
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>How a signature names its signer: the user and organization, or the respondent as it identified itself.</summary>
+    private async Task<string> SignerNameAsync(EnforcementCase c, CaseEvent step, CancellationToken cancellationToken)
+    {
+        var (org, user) = (step.ActorOrganizationId, step.ActorUserId);
+        if (step.ActorRole == CaseRole.Respondent)
+        {
+            return $"{c.RespondentName ?? "被投诉人 / respondent"}（一次性链接 / one-time link）";
+        }
+        var organization = org is { } o ? await db.Organizations.AsNoTracking().Where(x => x.Id == o).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
+        var person = user is { } u ? await db.Users.AsNoTracking().Where(x => x.Id == u).Select(x => x.DisplayName + " <" + x.Email + ">").SingleOrDefaultAsync(cancellationToken) : null;
+        return string.Join(" · ", new[] { person, organization }.OfType<string>());
     }
 
     /// <summary>The stored bytes of one of the agreement's files.</summary>

@@ -13,7 +13,7 @@ namespace ReelRights.Core.Cases.Notice;
 /// becomes the digest the send-notice step seals, so the notice a platform received can be proven
 /// byte for byte. The PDF is printed from that stored HTML on request.
 /// </summary>
-public sealed class CaseNotices(ReelRightsDbContext db, IBlobStore blobs, IOptions<RegistrationOptions> options)
+public sealed class CaseNotices(ReelRightsDbContext db, IBlobStore blobs, IOptions<RegistrationOptions> options, Mail.MailQueue mail)
 {
     public async Task<string> WriteAsync(EnforcementCase c, Guid? senderUserId, DateTime sentAt, CancellationToken cancellationToken)
     {
@@ -21,6 +21,21 @@ public sealed class CaseNotices(ReelRightsDbContext db, IBlobStore blobs, IOptio
         var bytes = Encoding.UTF8.GetBytes(CaseNoticeHtml.Render(model));
         var blob = await blobs.PutAsync(new MemoryStream(bytes), bytes.Length, cancellationToken);
         return blob.Sha256;
+    }
+
+    /// <summary>A platform without an account here gets the sent notice by e-mail, the sealed HTML attached (queued in the caller's unit of work).</summary>
+    internal void MailToUnregisteredPlatform(EnforcementCase c)
+    {
+        if (c.PlatformOrganizationId is not null || c.PlatformEmail is not { } platformEmail || c.NoticeSha256 is not { } sha)
+        {
+            return;
+        }
+        mail.ToAddress(platformEmail, $"侵权通知 Notice of infringement {c.Number}",
+            $"{c.PlatformName}：\n\n附件为权利人就《{c.Title}》发送的侵权通知（案号 {c.Number}），请依《民法典》第一千一百九十五条及时处理。"
+            + $"\n通知 SHA-256：{sha}（已存证，可离线核验）\n\n"
+            + $"Attached is the rights holder's notice of infringement for \"{c.Title}\" (case {c.Number}). Please act on it without delay under Civil Code art. 1195."
+            + $"\nNotice SHA-256: {sha} (sealed on the ledger, verifiable offline)\n",
+            (sha, $"notice-{c.Number}.html", "text/html; charset=utf-8"));
     }
 
     /// <summary>The stored notice of a case that was sent, or null.</summary>
