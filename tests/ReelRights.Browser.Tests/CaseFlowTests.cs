@@ -241,6 +241,8 @@ public sealed partial class CaseFlowTests
         string.Join("\n", places).ShouldContain("https://video.example/v/2");
         inbox.ShouldContain("替身新娘");
         inbox.ShouldContain("通知已送达");
+        inbox.ShouldContain("(UTC+8)"); // when the notice was delivered
+        inbox.ShouldContain("记录必要措施"); // the platform's next move
         secret.ShouldMatch("[0-9a-f]{64}");
         docket.ShouldContain("替身新娘");
         docket.ShouldContain("已申请调解");

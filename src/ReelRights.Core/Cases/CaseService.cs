@@ -157,6 +157,16 @@ public sealed class CaseService(ReelRightsDbContext db, CaseMoves moves, TimePro
         return await query.OrderByDescending(c => c.CreatedAt).Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>When each of the actor's visible cases among <paramref name="caseIds"/> had its notice sent, in one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTime>> NoticeSentAtAsync(Actor actor, IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken)
+    {
+        actor.Require(Permissions.CasesRead);
+        var visible = Visible(actor).Where(c => caseIds.Contains(c.Id)).Select(c => c.Id);
+        var sent = await db.CaseEvents.AsNoTracking().Where(e => visible.Contains(e.CaseId) && e.Action == CaseAction.SendNotice)
+            .Select(e => new { e.CaseId, e.At }).ToListAsync(cancellationToken);
+        return sent.GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.Min(e => e.At));
+    }
+
     /// <summary>A case with its places, timeline and clocks, and what the actor may do next.</summary>
     public async Task<CaseDetail> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken)
     {

@@ -53,14 +53,14 @@ public sealed class CaseInboxModel(CurrentSession session, CaseService cases, Ca
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Now = time.GetUtcNow().UtcDateTime;
-        var rows = new List<Row>();
-        foreach (var c in (await cases.ListAsync(session.Actor, null, null, 500, cancellationToken))
-            .Where(c => c.PlatformOrganizationId == session.Actor.OrganizationId && Waiting.Contains(c.State)))
-        {
-            var detail = await cases.GetAsync(session.Actor, c.Id, cancellationToken);
-            rows.Add(new Row(c, detail.Events.FirstOrDefault(e => e.Action == CaseAction.SendNotice)?.At, detail.Actions.FirstOrDefault()));
-        }
-        Rows = rows.OrderBy(r => r.NoticeAt ?? r.Case.CreatedAt).ToList();
+        var waiting = (await cases.ListAsync(session.Actor, null, null, 500, cancellationToken))
+            .Where(c => c.PlatformOrganizationId == session.Actor.OrganizationId && Waiting.Contains(c.State)).ToList();
+        var sent = await cases.NoticeSentAtAsync(session.Actor, waiting.Select(c => c.Id).ToList(), cancellationToken);
+        var platform = new HashSet<CaseRole> { CaseRole.Platform };
+        Rows = waiting
+            .Select(c => new Row(c, sent.TryGetValue(c.Id, out var at) ? at : null,
+                CaseWorkflow.Available(c.Kind, c.State, platform).Select(t => (CaseAction?)t.Action).FirstOrDefault()))
+            .OrderBy(r => r.NoticeAt ?? r.Case.CreatedAt).ToList();
         Deliveries = await webhooks.LogAsync(session.Actor, 20, cancellationToken);
     }
 }
