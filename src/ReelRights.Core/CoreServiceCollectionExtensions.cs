@@ -70,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Cases.CaseMoves>();
         services.AddScoped<Cases.CaseSealer>();
         services.AddScoped<Cases.Notice.CaseNotices>();
+        services.AddScoped<Cases.Notice.NoticeSender>();
         services.AddOptions<Mail.MailOptions>();
         services.AddScoped<Mail.MailQueue>();
         services.AddScoped<Jobs.IJobHandler, Mail.MailSendJob>();

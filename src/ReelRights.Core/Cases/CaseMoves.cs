@@ -37,7 +37,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         }
         NotifyParties(c, actor.OrganizationId, new("新的维权案件", "New enforcement case"),
             new($"案件 {c.Number}（{c.Title}）：{CaseText.State(state).Zh}。", $"Case {c.Number} ({c.Title}): {CaseText.State(state).En}."));
-        await CommitAsync(c, cancellationToken);
+        await CommitAsync([c], cancellationToken);
         return c;
     }
 
@@ -178,6 +178,28 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
     private async Task<MoveResult> MoveAsync(EnforcementCase c, CaseTransition transition, CaseRole role, Guid? actorOrg, Guid? actorUser, MoveInput input,
         CancellationToken cancellationToken)
     {
+        var result = await StageMoveAsync(c, transition, role, actorOrg, actorUser, input, null, cancellationToken);
+        if (transition.Action == CaseAction.SendNotice)
+        {
+            notices.MailToUnregisteredPlatform([c]);
+        }
+        NotifyMove(c, actorOrg, role, transition);
+        await CommitAsync([c], cancellationToken);
+        return result;
+    }
+
+    private void NotifyMove(EnforcementCase c, Guid? actorOrg, CaseRole role, CaseTransition transition) =>
+        NotifyParties(c, actorOrg, new($"案件 {c.Number}：{CaseText.State(transition.To).Zh}", $"Case {c.Number}: {CaseText.State(transition.To).En}"),
+            new($"{CaseText.Role(role).Zh}已{CaseText.Action(transition.Action).Zh}。", $"The {CaseText.Role(role).En} did: {CaseText.Action(transition.Action).En}."));
+
+    /// <summary>
+    /// Makes the move in memory (state, clocks, step, webhooks), for the caller to notify and
+    /// commit. A send-notice step seals <paramref name="noticeSha256"/> when given (a notice
+    /// covering several cases), or writes the case's own notice.
+    /// </summary>
+    internal async Task<MoveResult> StageMoveAsync(EnforcementCase c, CaseTransition transition, CaseRole role, Guid? actorOrg, Guid? actorUser, MoveInput input,
+        string? noticeSha256, CancellationToken cancellationToken)
+    {
         var note = Validation.OptionalText(input.Note, 8000, "note");
         var from = c.State;
         string? token = null;
@@ -222,7 +244,7 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         if (transition.Action == CaseAction.SendNotice)
         {
             // The step seals the notice exactly as written for the platform.
-            c.NoticeSha256 = await notices.WriteAsync(c, actorUser, Now(), cancellationToken);
+            c.NoticeSha256 = noticeSha256 ?? await notices.WriteAsync([c], actorUser, Now(), cancellationToken);
             attachments = c.NoticeSha256;
         }
         c.State = transition.To;
@@ -252,13 +274,6 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
             await agreements.AddSignatureAsync(c, agreement!, step, cancellationToken);
         }
         await webhooks.QueueAsync(c, step, cancellationToken);
-        if (transition.Action == CaseAction.SendNotice)
-        {
-            notices.MailToUnregisteredPlatform(c);
-        }
-        NotifyParties(c, actorOrg, new($"案件 {c.Number}：{CaseText.State(transition.To).Zh}", $"Case {c.Number}: {CaseText.State(transition.To).En}"),
-            new($"{CaseText.Role(role).Zh}已{CaseText.Action(transition.Action).Zh}。", $"The {CaseText.Role(role).En} did: {CaseText.Action(transition.Action).En}."));
-        await CommitAsync(c, cancellationToken);
         return new MoveResult(c, step, token);
     }
 
@@ -396,11 +411,17 @@ public sealed class CaseMoves(ReelRightsDbContext db, JobQueue jobs, Notificatio
         }
     }
 
-    private async Task CommitAsync(EnforcementCase c, CancellationToken cancellationToken)
+    internal async Task CommitAsync(IReadOnlyList<EnforcementCase> cases, CancellationToken cancellationToken)
     {
-        jobs.Enqueue(CaseSealJob.JobKind, CaseSealJob.Payload(c.Id), c.ClaimantOrganizationId, delay: TimeSpan.FromMinutes(1));
+        foreach (var c in cases)
+        {
+            jobs.Enqueue(CaseSealJob.JobKind, CaseSealJob.Payload(c.Id), c.ClaimantOrganizationId, delay: TimeSpan.FromMinutes(1));
+        }
         await SaveAsync(cancellationToken);
-        await sealer.SealPendingAsync(c.Id, cancellationToken);
+        foreach (var c in cases)
+        {
+            await sealer.SealPendingAsync(c.Id, cancellationToken);
+        }
     }
 
     private Task SaveAsync(CancellationToken cancellationToken) => SaveOrConflictAsync(db, cancellationToken);

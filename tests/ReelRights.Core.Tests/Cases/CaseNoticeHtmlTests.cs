@@ -6,16 +6,16 @@ public sealed class CaseNoticeHtmlTests
 {
     private static CaseNoticeModel Model(string title) => new()
     {
-        CaseNumber = "WQ-2026-ABC123",
         SentAt = new DateTime(2026, 2, 14, 2, 30, 0, DateTimeKind.Utc),
         ClaimantName = "星河影业",
         ClaimantContact = "林制片 <lin@example.test>",
         PlatformName = "快看视频",
-        WorkTitle = title,
-        WorkCode = "RRW-2026-0001",
-        Registrations = [new NoticeRegistration("RRC-2026-000001", 12, "https://rr.example/verify?certificate=RRC-2026-000001")],
-        Locations = [new NoticeLocation("https://video.example/v/1?a=1&b=2", "v1", 46, [new NoticeSpan(0, 46, 62, 108)], 40, new string('b', 64))],
+        Works = [Work("WQ-2026-ABC123", title)],
     };
+
+    private static NoticeWork Work(string number, string title) => new(number, title, "RRW-2026-0001",
+        [new NoticeRegistration("RRC-2026-000001", 12, "https://rr.example/verify?certificate=RRC-2026-000001")],
+        [new NoticeLocation("https://video.example/v/1?a=1&b=2", "v1", 46, [new NoticeSpan(0, 46, 62, 108)], 40, new string('b', 64))]);
 
     [Fact]
     public void Render_StatesWhatArticle1195AsksFor_InBothLanguages()
@@ -42,5 +42,16 @@ public sealed class CaseNoticeHtmlTests
         html.ShouldNotContain("<script>");
         html.ShouldNotContain("<img");
         html.ShouldContain("&lt;script&gt;");
+    }
+
+    [Fact]
+    public void Render_SeveralWorks_ListsEachWithItsCaseNumber_InOneNotice()
+    {
+        var html = CaseNoticeHtml.Render(Model("甲") with { Works = [Work("WQ-2026-AAAAAA", "甲"), Work("WQ-2026-BBBBBB", "乙"), Work("WQ-2026-CCCCCC", "丙")] });
+
+        html.ShouldContain("<b>WQ-2026-AAAAAA, WQ-2026-BBBBBB, WQ-2026-CCCCCC</b>");
+        html.ShouldContain("3. 《丙》 · 案号 <span class=\"en\">case</span> WQ-2026-CCCCCC");
+        html.ShouldContain("This notice covers 3 works and 3 infringing locations");
+        html.Split("<table>").Length.ShouldBe(4);
     }
 }

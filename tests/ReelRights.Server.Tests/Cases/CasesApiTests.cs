@@ -101,6 +101,61 @@ public abstract class CasesApiTests(string provider)
         (await claimant.GetFromJsonAsync<JsonElement>($"/api/cases?platform={Uri.EscapeDataString("快看")}")).GetArrayLength().ShouldBe(1);
         (await claimant.GetFromJsonAsync<JsonElement>($"/api/cases?platform={Uri.EscapeDataString("别处视频")}")).GetArrayLength().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task OneNotice_ForSeveralWorks_OnOnePlatform_OverHttp()
+    {
+        await using var server = await LoopbackServer.StartAsync(provider, new Dictionary<string, string?> { ["Cases:CalendarFile"] = TestCalendar.WriteWeekendsOnly() });
+        var claimantTenant = await server.CreateTenantAsync("星河影业");
+        var platformTenant = await server.CreateTenantAsync("快看视频", OrganizationKind.Platform);
+        var otherTenant = await server.CreateTenantAsync("别家影业");
+        using var claimant = server.CreateClient(claimantTenant.ApiKey);
+        using var platform = server.CreateClient(platformTenant.ApiKey);
+        using var other = server.CreateClient(otherTenant.ApiKey);
+        async Task<string> OpenAsync(HttpClient client, string title)
+        {
+            var work = (await (await client.PostAsJsonAsync("/api/works", new { title, type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("id").GetString();
+            var opened = await client.PostAsJsonAsync("/api/cases", new
+            {
+                workId = work,
+                platform = new { organizationId = platformTenant.Organization.Id },
+                locations = new[] { new { url = $"https://video.example/v/{Guid.NewGuid():N}" } },
+            });
+            opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+            return (await opened.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("id").GetString()!;
+        }
+        var ids = new[] { await OpenAsync(claimant, "替身新娘"), await OpenAsync(claimant, "横店群演"), await OpenAsync(claimant, "傅先生的马甲") };
+        var theirs = await OpenAsync(other, "别家的剧");
+
+        var foreign = await claimant.PostAsJsonAsync("/api/cases/notices", new { caseIds = new[] { ids[0], theirs } });
+        var sent = await claimant.PostAsJsonAsync("/api/cases/notices", new { caseIds = ids });
+        var again = await claimant.PostAsJsonAsync("/api/cases/notices", new { caseIds = ids });
+        var malformed = await claimant.PostAsync("/api/cases/notices", new StringContent("{\"caseIds\": [", System.Text.Encoding.UTF8, "application/json"));
+
+        await foreign.ShouldBeProblemAsync(HttpStatusCode.NotFound, "not-found");
+        sent.StatusCode.ShouldBe(HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict, "illegal-transition");
+        malformed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var batch = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        var sha = batch.GetProperty("noticeSha256").GetString();
+        batch.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("step").GetProperty("attachmentsSha256").GetString()).ShouldAllBe(s => s == sha);
+        var inbox = await platform.GetFromJsonAsync<JsonElement>("/api/cases/notices?status=open");
+        inbox.EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe(ids, ignoreOrder: true);
+        foreach (var id in ids)
+        {
+            var notice = await platform.GetByteArrayAsync($"/api/cases/{id}/notice");
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(notice)).ShouldBe(sha);
+        }
+        var text = System.Text.Encoding.UTF8.GetString(await platform.GetByteArrayAsync($"/api/cases/{ids[2]}/notice"));
+        text.ShouldContain("替身新娘");
+        text.ShouldContain("傅先生的马甲");
+        text.ShouldNotContain("别家的剧");
+        // The platform is told once about the notice, not once per case.
+        var told = await platform.GetFromJsonAsync<JsonElement>("/api/notifications");
+        told.EnumerateArray().Count(n => n.GetProperty("titleZh").GetString() == "新的侵权通知").ShouldBe(1);
+        (await other.GetFromJsonAsync<JsonElement>($"/api/cases/{theirs}")).GetProperty("case").GetProperty("state").GetString().ShouldBe("open");
+    }
 }
 
 public sealed class SqliteCasesApiTests() : CasesApiTests("Sqlite");

@@ -20,21 +20,46 @@ public static class CaseNoticeHtml
         var h = new StringBuilder(8 * 1024);
         h.Append("<!DOCTYPE html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
-        h.Append("<title>侵权通知 Notice of infringement ").Append(E(model.CaseNumber)).Append("</title>\n");
+        var numbers = string.Join(", ", model.CaseNumbers);
+        h.Append("<title>侵权通知 Notice of infringement ").Append(E(numbers)).Append("</title>\n");
         h.Append("<style>body{font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;margin:24px;color:#111;font-size:13px}")
-            .Append("h1{font-size:20px}h2{font-size:15px;margin-top:18px}table{border-collapse:collapse;width:100%}")
+            .Append("h1{font-size:20px}h2{font-size:15px;margin-top:18px}h3{font-size:14px;margin-top:14px}table{border-collapse:collapse;width:100%}")
             .Append("td,th{border:1px solid #999;padding:4px;text-align:left;vertical-align:top}.en{color:#555}</style>\n</head>\n<body>\n");
         h.Append("<h1>侵权通知书 <span class=\"en\">Notice of infringement</span></h1>\n");
-        h.Append("<p>案号 <span class=\"en\">Case</span>: <b>").Append(E(model.CaseNumber)).Append("</b> · 发送时间 <span class=\"en\">Sent</span>: ")
+        h.Append("<p>案号 <span class=\"en\">Case</span>: <b>").Append(E(numbers)).Append("</b> · 发送时间 <span class=\"en\">Sent</span>: ")
             .Append(E(new DateTimeOffset(model.SentAt, TimeSpan.Zero).ToOffset(China).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))).Append(" (UTC+8)</p>\n");
         h.Append("<p>致 <span class=\"en\">To</span>: ").Append(E(model.PlatformName)).Append("</p>\n");
+        if (model.Works.Count > 1)
+        {
+            var places = model.Works.Sum(w => w.Locations.Count);
+            h.Append("<p>本通知涵盖 ").Append(model.Works.Count).Append(" 部作品、").Append(places).Append(" 个侵权地址，每部作品一个案号。")
+                .Append("<br><span class=\"en\">This notice covers ").Append(model.Works.Count).Append(" works and ").Append(places)
+                .Append(" infringing locations, one case number per work.</span></p>\n");
+        }
 
         h.Append("<h2>一、权利人 <span class=\"en\">1. Rights holder</span></h2>\n<p>").Append(E(model.ClaimantName)).Append(" · ")
             .Append("联系方式 <span class=\"en\">contact</span>: ").Append(E(model.ClaimantContact)).Append("</p>\n");
 
-        h.Append("<h2>二、作品及登记 <span class=\"en\">2. The work and its registration</span></h2>\n<p>《").Append(E(model.WorkTitle)).Append("》 · 作品编码 <span class=\"en\">work code</span> ")
-            .Append(E(model.WorkCode)).Append("</p>\n<ul>\n");
-        foreach (var r in model.Registrations)
+        h.Append("<h2>二、作品、登记及侵权内容所在位置 <span class=\"en\">2. The works, their registration and where the infringing copies are</span></h2>\n");
+        for (var w = 0; w < model.Works.Count; w++)
+        {
+            Work(h, w + 1, model.Works[w]);
+        }
+
+        h.Append("<h2>三、要求 <span class=\"en\">3. Request</span></h2>\n<p>请依《民法典》第一千一百九十五条对上述内容及时采取删除、屏蔽、断开链接等必要措施，并将本通知转送相关用户。")
+            .Append("<br><span class=\"en\">Under Civil Code art. 1195, please take the necessary measures (removal, blocking, disconnecting links) on the content above without delay and forward this notice to the users concerned.</span></p>\n");
+        h.Append("<h2>四、声明 <span class=\"en\">4. Statement</span></h2>\n<p>权利人保证本通知内容真实，并对通知错误造成的损害依法承担责任。")
+            .Append("<br><span class=\"en\">The rights holder states in good faith that this notice is accurate and answers under the law for harm caused by an erroneous notice.</span></p>\n");
+        h.Append("<p class=\"en\">每一证据包与登记均可在验证页面或以 reelrights verify 离线核验。 Every evidence bundle and registration can be checked on the verification page or offline with reelrights verify.</p>\n");
+        h.Append("</body>\n</html>\n");
+        return h.ToString();
+    }
+
+    private static void Work(StringBuilder h, int number, NoticeWork work)
+    {
+        h.Append("<h3>").Append(number).Append(". 《").Append(E(work.Title)).Append("》 · 案号 <span class=\"en\">case</span> ").Append(E(work.CaseNumber))
+            .Append(" · 作品编码 <span class=\"en\">work code</span> ").Append(E(work.Code)).Append("</h3>\n<ul>\n");
+        foreach (var r in work.Registrations)
         {
             h.Append("<li>登记证书 <span class=\"en\">certificate</span> ").Append(E(r.CertificateNumber));
             if (r.LedgerIndex is { } index)
@@ -43,17 +68,15 @@ public static class CaseNoticeHtml
             }
             h.Append(" · 验证 <span class=\"en\">verify</span>: ").Append(E(r.VerifyUrl)).Append("</li>\n");
         }
-        if (model.Registrations.Count == 0)
+        if (work.Registrations.Count == 0)
         {
             h.Append("<li>尚无已封存的登记 <span class=\"en\">no sealed registration yet</span></li>\n");
         }
-        h.Append("</ul>\n");
-
-        h.Append("<h2>三、侵权内容所在位置 <span class=\"en\">3. Where the infringing copies are</span></h2>\n<table>\n<tr><th>#</th><th>网址 <span class=\"en\">URL</span></th>")
+        h.Append("</ul>\n<table>\n<tr><th>#</th><th>网址 <span class=\"en\">URL</span></th>")
             .Append("<th>平台内编号 <span class=\"en\">item id</span></th><th>复制内容 <span class=\"en\">copied</span></th><th>初步证据 <span class=\"en\">evidence</span></th></tr>\n");
-        for (var i = 0; i < model.Locations.Count; i++)
+        for (var i = 0; i < work.Locations.Count; i++)
         {
-            var l = model.Locations[i];
+            var l = work.Locations[i];
             h.Append("<tr><td>").Append(i + 1).Append("</td><td>").Append(E(l.Url)).Append("</td><td>").Append(E(l.PlatformItemId ?? "—")).Append("</td><td>");
             h.Append(S(l.CopiedSeconds)).Append(" 秒 <span class=\"en\">s</span>");
             foreach (var s in l.Spans)
@@ -68,14 +91,6 @@ public static class CaseNoticeHtml
             h.Append("</td></tr>\n");
         }
         h.Append("</table>\n");
-
-        h.Append("<h2>四、要求 <span class=\"en\">4. Request</span></h2>\n<p>请依《民法典》第一千一百九十五条对上述内容及时采取删除、屏蔽、断开链接等必要措施，并将本通知转送相关用户。")
-            .Append("<br><span class=\"en\">Under Civil Code art. 1195, please take the necessary measures (removal, blocking, disconnecting links) on the content above without delay and forward this notice to the users concerned.</span></p>\n");
-        h.Append("<h2>五、声明 <span class=\"en\">5. Statement</span></h2>\n<p>权利人保证本通知内容真实，并对通知错误造成的损害依法承担责任。")
-            .Append("<br><span class=\"en\">The rights holder states in good faith that this notice is accurate and answers under the law for harm caused by an erroneous notice.</span></p>\n");
-        h.Append("<p class=\"en\">每一证据包与登记均可在验证页面或以 reelrights verify 离线核验。 Every evidence bundle and registration can be checked on the verification page or offline with reelrights verify.</p>\n");
-        h.Append("</body>\n</html>\n");
-        return h.ToString();
     }
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");

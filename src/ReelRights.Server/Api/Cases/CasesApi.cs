@@ -25,6 +25,7 @@ internal static class CasesApi
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapPost("/", OpenAsync).WithSummary("立案：从侵权线索或手工填写 / Open cases from hits (one per work) or by hand");
         cases.MapGet("/", ListAsync).WithSummary("本组织参与的案件 / Cases this organization is a party to");
+        cases.MapPost("/notices", SendNoticeAsync).WithSummary("一份通知涵盖同一平台的多件案件（多部作品）/ Send one notice covering several cases (works) on one platform");
         cases.MapGet("/notices", NoticesAsync).WithSummary("平台待处理的通知（status=open）/ Notices awaiting this platform (status=open)");
         cases.MapGet("/{id:guid}", GetAsync).WithSummary("案件详情、时间线、期限与可执行操作 / Case, timeline, clocks and the moves open to the caller");
         cases.MapGet("/{id:guid}/notice", NoticeAsync).WithSummary("已发送的通知书（HTML，其 SHA-256 已存证）/ The notice as sent (HTML; its SHA-256 is sealed)");
@@ -39,7 +40,8 @@ internal static class CasesApi
         respond.MapPost("/{token}/actions/{action}", RespondentActAsync).WithSummary("被投诉人提交不侵权声明等 / The respondent's move (submit-counter-notice, propose-mediation)");
     }
 
-    private static async Task<Created<List<CaseSummaryDto>>> OpenAsync(OpenCaseRequest body, ClaimsPrincipal principal, CaseService service, CancellationToken ct)
+    private static async Task<Created<List<CaseSummaryDto>>> OpenAsync(OpenCaseRequest body, ClaimsPrincipal principal, CaseService service, NoticeSender sender,
+        CancellationToken ct)
     {
         var actor = principal.ToActor();
         IReadOnlyList<EnforcementCase> opened;
@@ -55,7 +57,19 @@ internal static class CasesApi
         {
             throw ReelRightsException.Invalid("hits-or-work-required", "请提供 hitIds，或 workId 与 locations。", "Give hitIds, or workId with locations.");
         }
+        if (body.SendNotice)
+        {
+            var batch = await sender.SendNoticeAsync(actor, opened.Select(c => c.Id).ToList(), ct);
+            opened = batch.Moves.Select(m => m.Case).ToList();
+        }
         return TypedResults.Created("/api/cases", opened.Select(CaseSummaryDto.From).ToList());
+    }
+
+    private static async Task<Ok<NoticeBatchDto>> SendNoticeAsync(SendNoticeRequest body, HttpRequest request, ClaimsPrincipal principal, NoticeSender sender,
+        CancellationToken ct)
+    {
+        var batch = await sender.SendNoticeAsync(principal.ToActor(), body.CaseIds ?? [], ct);
+        return TypedResults.Ok(new NoticeBatchDto(batch.NoticeSha256, batch.Moves.Select(m => Result(m, request)).ToList()));
     }
 
     private static async Task<Ok<List<CaseSummaryDto>>> ListAsync(ClaimsPrincipal principal, CaseService service, CancellationToken ct,
