@@ -193,7 +193,10 @@ public sealed partial class CaseFlowTests
         var mediator = await server.CreateTenantAsync("杭州版权调解中心", OrganizationKind.Mediator);
         var op = await server.CreateTenantAsync("平台运营方", OrganizationKind.Operator);
         using var api = server.CreateClient(claimant.ApiKey);
-        (await api.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).EnsureSuccessStatusCode();
+        var first = (await (await api.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+        var second = (await (await api.PostAsJsonAsync("/api/works", new { title = "横店群演", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
         await using var chromium = await Chromium.LaunchAsync();
 
         // Anyone can open the platform's complaint entry; filing needs a rights holder's account.
@@ -204,12 +207,28 @@ public sealed partial class CaseFlowTests
         var claimantPage = await chromium.NewPageAsync();
         await SignInAsync(claimantPage, server, claimant);
         await claimantPage.GotoAsync(Url(server, $"/complaint/{platform.Organization.Id}"));
+        await claimantPage.SelectOptionAsync("#complaint-form select[name=workId]", first!);
         await claimantPage.FillAsync("#complaint-form textarea[name=urls]", "https://video.example/v/1\nhttps://video.example/v/2");
         await claimantPage.ClickAsync("#complaint-submit");
         await claimantPage.WaitForURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
         var id = claimantPage.Url[(claimantPage.Url.LastIndexOf('/') + 1)..];
         var places = await claimantPage.Locator("table tbody tr, table tr").AllInnerTextsAsync();
-        await claimantPage.ClickAsync("form[data-action=SendNotice] button");
+        // A second work's complaint against the same platform; both go out from the list as one notice.
+        await claimantPage.GotoAsync(Url(server, $"/complaint/{platform.Organization.Id}"));
+        await claimantPage.SelectOptionAsync("#complaint-form select[name=workId]", second!);
+        await claimantPage.FillAsync("#complaint-form textarea[name=urls]", "https://video.example/v/3");
+        await claimantPage.ClickAsync("#complaint-submit");
+        await claimantPage.WaitForURLAsync(new Regex("/cases/[0-9a-f-]{36}$"));
+        await claimantPage.GotoAsync(Url(server, "/cases"));
+        foreach (var box in await claimantPage.Locator("#cases input[name=ids]").AllAsync())
+        {
+            await box.CheckAsync();
+        }
+        await Chromium.ScreenshotAsync(claimantPage, "case-claimant-one-notice-for-two-works");
+        await claimantPage.ClickAsync("#send-notice-selected");
+        await claimantPage.WaitForSelectorAsync("#cases-flash");
+        var sentFlash = await claimantPage.InnerTextAsync("#cases-flash");
+        var listAfter = await claimantPage.InnerTextAsync("#cases");
 
         // The platform's inbox lists it with the time since delivery, and takes a webhook.
         var platformPage = await chromium.NewPageAsync();
@@ -222,7 +241,7 @@ public sealed partial class CaseFlowTests
         await Chromium.ScreenshotAsync(platformPage, "case-platform-inbox");
 
         // Mediation proposed by the claimant, the mediator assigned: it is on the mediator's docket.
-        await claimantPage.ReloadAsync();
+        await claimantPage.GotoAsync(Url(server, $"/cases/{id}"));
         await claimantPage.ClickAsync("form[data-action=ProposeMediation] button");
         using var opApi = server.CreateClient(op.ApiKey);
         (await opApi.PostAsJsonAsync($"/api/cases/{id}/mediator", new { mediatorOrganizationId = mediator.Organization.Id })).EnsureSuccessStatusCode();
@@ -239,7 +258,11 @@ public sealed partial class CaseFlowTests
         heading.ShouldContain("快看视频");
         signInPrompt.ShouldContain("登录");
         string.Join("\n", places).ShouldContain("https://video.example/v/2");
+        sentFlash.ShouldContain("涵盖 2 件案件");
+        listAfter.ShouldNotContain("待发送通知");
+        (await claimantPage.Locator("#cases input[name=ids]").CountAsync()).ShouldBe(0);
         inbox.ShouldContain("替身新娘");
+        inbox.ShouldContain("横店群演");
         inbox.ShouldContain("通知已送达");
         inbox.ShouldContain("(UTC+8)"); // when the notice was delivered
         inbox.ShouldContain("记录必要措施"); // the platform's next move

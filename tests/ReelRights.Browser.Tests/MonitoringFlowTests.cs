@@ -150,6 +150,22 @@ public sealed partial class MonitoringFlowTests
                 zip.GetEntry("receipt.txt").ShouldNotBeNull();
             }
 
+            // 立案 from the alert: the page shows what would be opened and sends one notice by e-mail to a platform not registered here.
+            var alertsUrl = page.Url;
+            await page.Locator($"#hit-{hitId} input.pick").CheckAsync();
+            await page.ClickAsync("#open-cases");
+            await page.WaitForSelectorAsync("#open-form");
+            (await page.InnerTextAsync("#open-groups")).ShouldContain("替身新娘");
+            await page.SelectOptionAsync("#open-platform", "email");
+            await page.FillAsync("#open-form input[name=platformName]", "某视频站");
+            await page.FillAsync("#open-form input[name=platformEmail]", "abuse@video.example");
+            await Chromium.ScreenshotAsync(page, "monitoring-06b-open-case");
+            await page.ClickAsync("#open-submit");
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/cases/[0-9a-f-]{36}$"));
+            (await page.InnerTextAsync("#flash")).ShouldContain("已向平台发送一份通知");
+            (await page.InnerTextAsync("body")).ShouldContain("通知已送达");
+            await page.GotoAsync(alertsUrl);
+
             // The filtered list as CSV for Excel: UTF-8 with a byte order mark.
             var csv = await DownloadCsvAsync(page, dir, "alerts.csv");
             csv.Take(3).ShouldBe(Encoding.UTF8.Preamble.ToArray());

@@ -111,6 +111,45 @@ public sealed class CasesCommandTests
         }
     }
 
+    [Fact]
+    public async Task OpenWithSendNotice_HitsOfTwoWorks_GoOutAsOneNotice_AndSendingAgainIsRefused()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite", new Dictionary<string, string?> { ["Cases:CalendarFile"] = TestCalendar.WriteWeekendsOnly() });
+        var claimant = await server.CreateTenantAsync("星河影业");
+        using var client = server.CreateClient(claimant.ApiKey);
+        async Task<Guid> WorkAsync(string title) =>
+            (await (await client.PostAsJsonAsync("/api/works", new { title, type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var first = await WorkAsync("替身新娘");
+        var second = await WorkAsync("横店群演");
+        var hits = new[] { Hit(claimant.Organization.Id, first, "https://video.example/v/1", 12), Hit(claimant.Organization.Id, first, "https://video.example/v/2", 8),
+            Hit(claimant.Organization.Id, second, "https://video.example/v/3", 30) };
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+            db.MonitoringTasks.Add(new MonitoringTask { Id = TaskOf(claimant.Organization.Id), OrganizationId = claimant.Organization.Id, Name = "巡查", CreatedAt = DateTime.UtcNow });
+            db.MonitoringHits.AddRange(hits);
+            await db.SaveChangesAsync();
+        }
+        string[] connect = ["--server", server.BaseAddress.ToString(), "--api-key", claimant.ApiKey];
+
+        var opened = await RunAsync(["cases", "open", "--hits", string.Join(',', hits.Select(h => h.Id)), "--platform-name", "某视频站",
+            "--platform-email", "abuse@video.example", "--send-notice", .. connect]);
+        var listed = JsonDocument.Parse((await RunAsync(["cases", "list", "--json", .. connect])).Out).RootElement;
+        var again = await RunAsync(["cases", "send-notice", .. listed.EnumerateArray().Select(c => c.GetProperty("id").GetString()!), .. connect]);
+        var none = await RunAsync(["cases", "send-notice", Guid.NewGuid().ToString(), .. connect]);
+
+        opened.Exit.ShouldBe(0, opened.Err);
+        opened.Out.Trim().Split('\n').Length.ShouldBe(2);
+        opened.Out.ShouldContain("通知已送达");
+        listed.GetArrayLength().ShouldBe(2);
+        listed.EnumerateArray().Select(c => c.GetProperty("noticeSha256").GetString()).Distinct().Count().ShouldBe(1);
+        listed[0].GetProperty("noticeSha256").GetString().ShouldNotBeNull().ShouldMatch("^[0-9a-f]{64}$");
+        again.Exit.ShouldBe(1);
+        again.Err.ShouldContain("Case WQ-");
+        none.Exit.ShouldBe(1);
+        none.Err.ShouldContain("not found");
+    }
+
     private static Guid TaskOf(Guid org) => new(org.ToByteArray().Reverse().ToArray());
 
     private static MonitoringHit Hit(Guid org, Guid work, string source, double seconds) => new()

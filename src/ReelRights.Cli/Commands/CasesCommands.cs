@@ -6,14 +6,14 @@ using ReelRights.Core;
 
 namespace ReelRights.Cli.Commands;
 
-/// <summary><c>reelrights cases open|list|show</c>: 维权 cases over the API.</summary>
+/// <summary><c>reelrights cases open|send-notice|list|show|package</c>: 维权 cases over the API.</summary>
 internal static class CasesCommands
 {
     public static Command Build()
     {
         return new Command("cases", "维权案件：通知、必要措施、不侵权声明、调解 / Enforcement cases: notice, measures, counter-notice, mediation")
         {
-            Open(), List(), Show(), Package(),
+            Open(), SendNotice(), List(), Show(), Package(),
         };
     }
 
@@ -25,9 +25,10 @@ internal static class CasesCommands
         var platform = new Option<Guid?>("--platform") { Description = "平台组织 ID / Platform organization id" };
         var platformName = new Option<string?>("--platform-name") { Description = "未注册平台的名称 / Name of an unregistered platform" };
         var platformEmail = new Option<string?>("--platform-email") { Description = "未注册平台的投诉邮箱 / Complaint e-mail of an unregistered platform" };
+        var send = new Option<bool>("--send-notice") { Description = "立案后立即发送一份通知，涵盖全部作品 / Send one notice covering every work at once" };
         var command = new Command("open", "从侵权线索立案（每部作品一件，列出全部线索）/ Open cases from hits (one per work, listing every hit)")
         {
-            hits, platform, platformName, platformEmail, server, key,
+            hits, platform, platformName, platformEmail, send, server, key,
         };
         command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
         {
@@ -41,10 +42,35 @@ internal static class CasesCommands
             {
                 hitIds = ids,
                 platform = new { organizationId = parse.GetValue(platform), name = parse.GetValue(platformName), email = parse.GetValue(platformEmail) },
+                sendNotice = parse.GetValue(send),
             }, ct);
             foreach (var c in opened.EnumerateArray())
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(Line(c));
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command SendNotice()
+    {
+        var server = WorksCommands.ServerOption();
+        var key = WorksCommands.KeyOption();
+        var ids = new Argument<Guid[]>("CASE") { Description = "同一平台的案件 ID（可多个）/ Case ids on one platform", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("send-notice", "一份通知涵盖同一平台的多件案件（多部作品）/ Send one notice covering several cases (works) on one platform")
+        {
+            ids, server, key,
+        };
+        command.SetAction((parse, ct) => CliErrors.GuardAsync(parse, async () =>
+        {
+            using var client = new PlatformClient(parse.GetValue(server), parse.GetValue(key));
+            var batch = await client.PostJsonAsync("/api/cases/notices", new { caseIds = parse.GetValue(ids) }, ct);
+            var output = parse.InvocationConfiguration.Output;
+            await output.WriteLineAsync($"通知已发送 / notice sent, SHA-256 {batch.GetProperty("noticeSha256").GetString()}");
+            foreach (var c in batch.GetProperty("cases").EnumerateArray())
+            {
+                await output.WriteLineAsync("  " + Line(c.GetProperty("case")));
             }
             return 0;
         }));

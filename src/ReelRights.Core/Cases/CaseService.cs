@@ -56,6 +56,26 @@ public sealed class CaseService(ReelRightsDbContext db, CaseMoves moves, TimePro
         return opened;
     }
 
+    /// <summary>What opening cases from these hits of the actor's organization would make: one case per work, with its hits and copied seconds.</summary>
+    public async Task<IReadOnlyList<HitGroup>> HitGroupsAsync(Actor actor, IReadOnlyCollection<Guid> hitIds, CancellationToken cancellationToken)
+    {
+        actor.Require(Permissions.CasesWrite);
+        var distinct = hitIds.Distinct().Take(MaxLocations + 1).ToList();
+        var hits = await db.MonitoringHits.AsNoTracking().Where(h => distinct.Contains(h.Id) && h.OrganizationId == actor.OrganizationId)
+            .Select(h => new { h.WorkId, h.Segments, Url = h.PageUrl ?? h.Source }).ToListAsync(cancellationToken);
+        var workIds = hits.Select(h => h.WorkId).Distinct().ToList();
+        var titles = await db.Works.AsNoTracking().Where(w => workIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Title, cancellationToken);
+        return hits.GroupBy(h => h.WorkId)
+            .Select(g => new HitGroup(g.Key, titles.GetValueOrDefault(g.Key, ""), g.Count(), g.Sum(h => CopiedSecondsOf(h.Segments)),
+                g.Select(h => Uri.TryCreate(h.Url, UriKind.Absolute, out var u) ? u.Host : h.Url).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList()))
+            .OrderBy(g => g.Title, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The platforms with an account here, for a claimant to address a notice to.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> PlatformsAsync(CancellationToken cancellationToken) =>
+        (await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Platform).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).Take(500).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
+
     /// <summary>The name of a platform organization, for its public complaint entry (null for anything that is not a platform).</summary>
     public async Task<string?> PlatformNameAsync(Guid organizationId, CancellationToken cancellationToken) =>
         await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId && o.Kind == OrganizationKind.Platform).Select(o => o.Name).SingleOrDefaultAsync(cancellationToken);
@@ -278,6 +298,9 @@ public sealed class CaseService(ReelRightsDbContext db, CaseMoves moves, TimePro
 
 /// <summary>The platform a notice goes to: an organization here, or an unregistered one by name and e-mail.</summary>
 public sealed record PlatformParty(Guid? OrganizationId = null, string? Name = null, string? Email = null);
+
+/// <summary>The case opening from hits would make for one work: how many hits, the seconds they copy, the sites they are on.</summary>
+public sealed record HitGroup(Guid WorkId, string Title, int Hits, double CopiedSeconds, IReadOnlyList<string> Hosts);
 
 /// <summary>The uploader, as far as the claimant knows it.</summary>
 public sealed record RespondentParty(string? Name = null, string? Contact = null);

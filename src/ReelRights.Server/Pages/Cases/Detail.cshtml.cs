@@ -14,8 +14,8 @@ namespace ReelRights.Server.Pages.Cases;
 public sealed class CaseDetailModel(CurrentSession session, CaseService cases, CaseMoves moves, ReelRights.Core.Cases.Mediation.MediationService mediation,
     ReelRights.Core.Evidence.EvidenceService evidence, TimeProvider time) : PageModel
 {
-    private const string FlashZh = "rr-case-flash-zh";
-    private const string FlashEn = "rr-case-flash-en";
+    public const string FlashZh = "rr-case-flash-zh";
+    public const string FlashEn = "rr-case-flash-en";
 
     public CaseDetail Detail { get; private set; } = null!;
     /// <summary>The mediation, once one was proposed.</summary>

@@ -52,6 +52,8 @@ public sealed class AlertsModel(CurrentSession session, MonitoringService monito
     public IReadOnlyList<Work> Works { get; private set; } = [];
     public IReadOnlyList<MonitoringTask> Tasks { get; private set; } = [];
     public bool CanWrite { get; private set; }
+    /// <summary>A rights holder who may open 维权 cases from the selected hits (on the 立案 page).</summary>
+    public bool CanOpenCases => session.Actor.Has(Permissions.CasesWrite) && session.Actor.OrganizationKind == OrganizationKind.RightsHolder;
     public string? FlashMessageZh { get; private set; }
     public string? FlashMessageEn { get; private set; }
     public string? ErrorZh { get; private set; }
