@@ -89,6 +89,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Jobs.IJobHandler, Cases.CaseClockJob>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseSealJob>();
         services.AddScoped<Jobs.IJobHandler, Cases.MeasureRecheckJob>();
+        services.AddScoped<Licensing.ListingService>();
+        services.AddScoped<Licensing.DealService>();
+        services.AddScoped<Licensing.DealSigning>();
+        services.AddScoped<Licensing.LicenseContracts>();
+        services.AddScoped<Licensing.LicenseSealer>();
+        services.AddScoped<Licensing.LicenseService>();
+        services.AddScoped<Jobs.IJobHandler, Licensing.LicenseSealJob>();
         services.AddScoped<Evidence.EvidenceService>();
         services.AddScoped<Jobs.IJobHandler, Evidence.CaptureEvidenceJob>();
         services.AddOptions<Evidence.ScreenshotOptions>().Validate(o =>

@@ -25,18 +25,22 @@ public static class Permissions
     public const string CasesRead = "cases:read";
     /// <summary>Open cases and make the moves of the organization's role in them.</summary>
     public const string CasesWrite = "cases:write";
+    /// <summary>See the catalogue, and the organization's listings, deals and licenses.</summary>
+    public const string LicensingRead = "licensing:read";
+    /// <summary>List rights, make and answer offers, sign contracts, report usage.</summary>
+    public const string LicensingWrite = "licensing:write";
 
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, UsersManage, KeysManage, AuditRead, OrgsAdmin,
         WorksRead, WorksWrite, MonitoringRead, MonitoringWrite, ScreeningSubmit, LedgerAttest, NotificationsRead,
-        CasesRead, CasesWrite,
+        CasesRead, CasesWrite, LicensingRead, LicensingWrite,
     ];
 
     /// <summary>What a user of the given kind of organization holds.</summary>
     public static IReadOnlySet<string> ForUser(OrganizationKind kind, bool isAdmin)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead, NotificationsRead, CasesRead };
+        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead, NotificationsRead, CasesRead, LicensingRead };
         if (isAdmin)
         {
             set.UnionWith([UsersManage, KeysManage, AuditRead]);
@@ -44,13 +48,16 @@ public static class Permissions
         switch (kind)
         {
             case OrganizationKind.RightsHolder:
-                set.UnionWith([WorksWrite, MonitoringWrite, LedgerAttest, CasesWrite]);
+                set.UnionWith([WorksWrite, MonitoringWrite, LedgerAttest, CasesWrite, LicensingWrite]);
                 break;
             case OrganizationKind.Platform:
-                set.UnionWith([ScreeningSubmit, CasesWrite]);
+                set.UnionWith([ScreeningSubmit, CasesWrite, LicensingWrite]);
                 break;
             case OrganizationKind.Mediator:
                 set.Add(CasesWrite);
+                break;
+            case OrganizationKind.Licensee:
+                set.Add(LicensingWrite);
                 break;
             case OrganizationKind.Operator when isAdmin:
                 set.UnionWith([OrgsAdmin, LedgerAttest, CasesWrite]);

@@ -279,19 +279,7 @@ public sealed class CaseService(ReelRightsDbContext db, CaseMoves moves, TimePro
         return CopiedTime.Of(segments).Seconds;
     }
 
-    private static string NewNumber(DateTime now)
-    {
-        // Crockford base32 without I, L, O, U: readable over the phone.
-        const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        Span<byte> random = stackalloc byte[6];
-        RandomNumberGenerator.Fill(random);
-        var chars = new char[6];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = Alphabet[random[i] % 32];
-        }
-        return $"WQ-{now:yyyy}-{new string(chars)}";
-    }
+    private static string NewNumber(DateTime now) => ReadableCodes.New("WQ", now);
 
     private sealed record ResolvedPlatform(Guid? OrganizationId, string Name, string? Email);
 }

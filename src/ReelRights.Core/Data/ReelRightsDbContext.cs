@@ -51,6 +51,13 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Cases.Mediation.SettlementProposal> SettlementProposals => Set<Cases.Mediation.SettlementProposal>();
     public DbSet<Cases.Mediation.SettlementAgreement> SettlementAgreements => Set<Cases.Mediation.SettlementAgreement>();
     public DbSet<Cases.Mediation.AgreementSignature> AgreementSignatures => Set<Cases.Mediation.AgreementSignature>();
+    public DbSet<Licensing.LicenseListing> LicenseListings => Set<Licensing.LicenseListing>();
+    public DbSet<Licensing.LicenseDeal> LicenseDeals => Set<Licensing.LicenseDeal>();
+    public DbSet<Licensing.DealVersion> DealVersions => Set<Licensing.DealVersion>();
+    public DbSet<Licensing.DealSignature> DealSignatures => Set<Licensing.DealSignature>();
+    public DbSet<Licensing.License> Licenses => Set<Licensing.License>();
+    public DbSet<Licensing.LicenseEvent> LicenseEvents => Set<Licensing.LicenseEvent>();
+    public DbSet<Licensing.WorkLicensingLock> WorkLicensingLocks => Set<Licensing.WorkLicensingLock>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -87,6 +94,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
         WorksModel.Configure(modelBuilder);
         ReelRights.Core.Cases.CasesModel.Configure(modelBuilder);
         ReelRights.Core.Mail.MailModel.Configure(modelBuilder);
+        ReelRights.Core.Licensing.LicensingModel.Configure(modelBuilder);
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

@@ -19,6 +19,10 @@ public static class PermissionLabels
         Permissions.ScreeningSubmit => ("提交上传筛查", "Submit uploads for screening"),
         Permissions.LedgerAttest => ("文件存证上链", "Seal document digests on the ledger"),
         Permissions.NotificationsRead => ("查看通知", "Read notifications"),
+        Permissions.CasesRead => ("查看维权案件", "View enforcement cases"),
+        Permissions.CasesWrite => ("办理维权案件", "Act on enforcement cases"),
+        Permissions.LicensingRead => ("查看版权交易", "View listings, deals and licenses"),
+        Permissions.LicensingWrite => ("进行版权交易", "List rights, negotiate and sign licenses"),
         _ => (permission, permission),
     };
 }

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using ReelRights.Core.Accounts;
+using ReelRights.Core.Works;
+
+namespace ReelRights.Core.Licensing;
+
+internal static class LicensingModel
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<LicenseListing>(e =>
+        {
+            e.Property(l => l.Visibility).HasConversion<string>();
+            e.Property(l => l.State).HasConversion<string>();
+            e.HasIndex(l => l.OrganizationId);
+            e.HasIndex(l => l.WorkId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(l => l.OrganizationId);
+            e.HasOne<Work>().WithMany().HasForeignKey(l => l.WorkId);
+        });
+        modelBuilder.Entity<LicenseDeal>(e =>
+        {
+            e.Property(d => d.State).HasConversion<string>();
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasIndex(d => d.Number).IsUnique();
+            e.HasIndex(d => d.OwnerOrganizationId);
+            e.HasIndex(d => d.BuyerOrganizationId);
+            e.HasOne<LicenseListing>().WithMany().HasForeignKey(d => d.ListingId);
+        });
+        modelBuilder.Entity<DealVersion>(e =>
+        {
+            e.HasIndex(v => new { v.DealId, v.Number }).IsUnique();
+            e.HasOne<LicenseDeal>().WithMany().HasForeignKey(v => v.DealId);
+        });
+        modelBuilder.Entity<DealSignature>(e =>
+        {
+            e.HasIndex(s => new { s.DealId, s.OrganizationId }).IsUnique();
+            e.HasOne<LicenseDeal>().WithMany().HasForeignKey(s => s.DealId);
+        });
+        modelBuilder.Entity<License>(e =>
+        {
+            e.Property(l => l.State).HasConversion<string>();
+            e.Property(l => l.Exclusivity).HasConversion<string>();
+            e.Property(l => l.Version).IsConcurrencyToken();
+            e.HasIndex(l => l.Code).IsUnique();
+            e.HasIndex(l => new { l.WorkId, l.State });
+            e.HasIndex(l => l.LicenseeOrganizationId);
+            e.HasOne<Work>().WithMany().HasForeignKey(l => l.WorkId);
+        });
+        modelBuilder.Entity<LicenseEvent>(e =>
+        {
+            e.Property(x => x.Kind).HasConversion<string>();
+            e.HasIndex(x => new { x.LicenseId, x.Sequence }).IsUnique();
+            e.HasOne<License>().WithMany().HasForeignKey(x => x.LicenseId);
+        });
+        modelBuilder.Entity<WorkLicensingLock>(e =>
+        {
+            e.HasKey(l => l.WorkId);
+            e.Property(l => l.Version).IsConcurrencyToken();
+        });
+    }
+}
