@@ -110,6 +110,7 @@ public static class ServerApp
         api.MapCasesApi(app);
         api.MapMediationApi(app);
         api.MapWebhookApi();
+        ReelRights.Server.Api.Licensing.LicensingApi.MapLicensingApi(api);
         app.MapTileApi();
         app.MapWebUi();
         return app;

@@ -127,6 +127,25 @@ public abstract class IsolationTests(string provider)
         "GET /api/respond/{token}/mediators",
         "PUT /api/cases/webhook/",
         "GET /api/cases/webhook/deliveries",
+        // Licensing: see DealServiceTests.Isolation_StrangersSeeNeitherDealsNorInvitedListings and LicensingApiTests
+        // (another organization gets 404 on the deal, its contract and the license); the public check is anonymous by design.
+        "POST /api/listings/",
+        "GET /api/listings/",
+        "GET /api/listings/mine",
+        "GET /api/listings/{id:guid}",
+        "POST /api/listings/{id:guid}/withdraw",
+        "POST /api/listings/{id:guid}/offers",
+        "GET /api/deals/",
+        "GET /api/deals/{id:guid}",
+        "POST /api/deals/{id:guid}/counter",
+        "POST /api/deals/{id:guid}/accept",
+        "POST /api/deals/{id:guid}/sign",
+        "POST /api/deals/{id:guid}/withdraw",
+        "GET /api/deals/{id:guid}/contract.pdf",
+        "GET /api/deals/{id:guid}/contract.html",
+        "GET /api/licenses/",
+        "GET /api/licenses/{code}",
+        "GET /api/licenses/{code}/public",
     ];
 
     [Fact]
