@@ -26,6 +26,7 @@ internal static class CliApp
         root.Subcommands.Add(WorksCommands.Register());
         root.Subcommands.Add(WorksCommands.Works());
         root.Subcommands.Add(CasesCommands.Build());
+        root.Subcommands.Add(LicensesCommands.Build());
         return root;
     }
 

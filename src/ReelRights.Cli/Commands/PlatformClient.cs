@@ -15,21 +15,25 @@ internal sealed class PlatformClient : IDisposable
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly HttpClient http;
 
-    public PlatformClient(string? server, string? apiKey)
+    /// <summary>A client with an API key (from <paramref name="apiKey"/> or REELRIGHTS_API_KEY), or without one for public endpoints when <paramref name="anonymous"/>.</summary>
+    public PlatformClient(string? server, string? apiKey, bool anonymous = false)
     {
         if (!Uri.TryCreate(server, UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
         {
             throw ReelRightsException.Invalid("invalid-server", "--server 需要 http(s) 地址。", "--server needs an http(s) URL.");
         }
         var key = string.IsNullOrWhiteSpace(apiKey) ? Environment.GetEnvironmentVariable("REELRIGHTS_API_KEY") : apiKey;
-        if (string.IsNullOrWhiteSpace(key))
+        if (string.IsNullOrWhiteSpace(key) && !anonymous)
         {
             throw ReelRightsException.Invalid("missing-api-key", "需要 API 密钥：--api-key 或环境变量 REELRIGHTS_API_KEY。",
                 "An API key is needed: --api-key or the REELRIGHTS_API_KEY environment variable.");
         }
         // Uploads of several GB take a while; each call has its own cancellation instead.
         http = new HttpClient { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Trim());
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Trim());
+        }
     }
 
     public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
