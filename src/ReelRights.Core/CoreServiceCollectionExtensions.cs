@@ -50,7 +50,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Works.CertificateService>();
         services.AddScoped<Works.VerificationService>();
         services.AddScoped<Works.UploadService>();
-        services.AddScoped<Monitoring.ILicenseDirectory, Monitoring.DeclaredChannelDirectory>();
+        services.AddScoped<Monitoring.DeclaredChannelDirectory>();
+        services.AddScoped<Monitoring.ILicenseDirectory, Licensing.LicensedChannelDirectory>();
         services.AddScoped<Monitoring.ChannelService>();
         services.AddScoped<Monitoring.ScreeningService>();
         services.AddOptions<Monitoring.MonitoringOptions>();
@@ -96,6 +97,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Licensing.LicenseSealer>();
         services.AddScoped<Licensing.LicenseService>();
         services.AddScoped<Jobs.IJobHandler, Licensing.LicenseSealJob>();
+        services.AddScoped<Licensing.LicenseChanges>();
+        services.AddScoped<Licensing.LicenseReclassifyJob>();
+        services.AddScoped<Jobs.IJobHandler>(sp => sp.GetRequiredService<Licensing.LicenseReclassifyJob>());
         services.AddScoped<Evidence.EvidenceService>();
         services.AddScoped<Jobs.IJobHandler, Evidence.CaptureEvidenceJob>();
         services.AddOptions<Evidence.ScreenshotOptions>().Validate(o =>

@@ -58,6 +58,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Licensing.License> Licenses => Set<Licensing.License>();
     public DbSet<Licensing.LicenseEvent> LicenseEvents => Set<Licensing.LicenseEvent>();
     public DbSet<Licensing.WorkLicensingLock> WorkLicensingLocks => Set<Licensing.WorkLicensingLock>();
+    public DbSet<Licensing.LicenseChannel> LicenseChannels => Set<Licensing.LicenseChannel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -41,7 +41,7 @@ public sealed class LicenseService(ReelRightsDbContext db, TimeProvider time)
     /// <summary>Where a license stands today (China time): in force, not yet started, expired, terminated.</summary>
     public LicenseStanding Standing(License license)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = LicensingClock.Today(time);
         return license.State switch
         {
             LicenseState.Pending => LicenseStanding.Pending,

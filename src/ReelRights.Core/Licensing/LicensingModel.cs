@@ -52,6 +52,11 @@ internal static class LicensingModel
             e.HasIndex(x => new { x.LicenseId, x.Sequence }).IsUnique();
             e.HasOne<License>().WithMany().HasForeignKey(x => x.LicenseId);
         });
+        modelBuilder.Entity<LicenseChannel>(e =>
+        {
+            e.HasIndex(c => c.LicenseId);
+            e.HasOne<License>().WithMany().HasForeignKey(c => c.LicenseId);
+        });
         modelBuilder.Entity<WorkLicensingLock>(e =>
         {
             e.HasKey(l => l.WorkId);

@@ -139,7 +139,7 @@ public sealed class ListingService(ReelRightsDbContext db, TimeProvider time)
         var certificates = (await db.Registrations.AsNoTracking().Where(r => workIds.Contains(r.WorkId) && r.CertificateNumber != null)
             .Select(r => new { r.WorkId, r.CertificateNumber, r.CreatedAt }).ToListAsync(cancellationToken))
             .GroupBy(r => r.WorkId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.CreatedAt).First().CertificateNumber);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = LicensingClock.Today(time);
         var exclusive = (await db.Licenses.AsNoTracking()
                 .Where(l => workIds.Contains(l.WorkId) && (l.State == LicenseState.Active || l.State == LicenseState.Pending)
                     && l.Exclusivity != Exclusivity.NonExclusive && l.End >= today)

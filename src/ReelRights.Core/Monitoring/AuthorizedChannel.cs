@@ -36,7 +36,11 @@ public enum MatchClass
     Suspected,
     /// <summary>A weaker match (one modality, or a score in the review band): a person should look.</summary>
     NeedsReview,
+    /// <summary>On a licensee's channel after its license ended: not plain piracy, but no longer licensed.</summary>
+    LicenseExpired,
+    /// <summary>On a licensee's channel, but outside what the license covers (episode, territory, platform, not started).</summary>
+    OutsideLicenseScope,
 }
 
-/// <summary>Where a candidate copy was found: a platform organization (screening) or a URL (monitoring).</summary>
-public sealed record CandidateChannel(Guid? PlatformOrganizationId, string? Url);
+/// <summary>Where a candidate copy was found: a platform organization (screening) or a URL (monitoring), and the territory it is served in when the source says.</summary>
+public sealed record CandidateChannel(Guid? PlatformOrganizationId, string? Url, string? Territory = null);

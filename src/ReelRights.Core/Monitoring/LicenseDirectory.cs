@@ -4,17 +4,29 @@ using ReelRights.Core.Data;
 namespace ReelRights.Core.Monitoring;
 
 /// <summary>
-/// Answers whether a channel may carry a work. The trading service will answer from license
-/// records; until then the owner's declared channels are the source.
+/// Answers whether a channel may carry an episode of a work: the owner's declared channels, and
+/// (with the trading service) the licenses whose licensee declared the channel. Null: no right
+/// found, so the match is judged by its score.
 /// </summary>
 public interface ILicenseDirectory
 {
-    Task<ChannelKind?> ChannelKindAsync(Guid ownerOrganizationId, Guid workId, CandidateChannel channel, CancellationToken cancellationToken);
+    Task<ChannelDecision?> DecideAsync(Guid ownerOrganizationId, Guid workId, int episodeNumber, CandidateChannel channel, CancellationToken cancellationToken);
 }
+
+/// <summary>How a channel stands for a work, and the license that decided it (none for the owner's declared channels).</summary>
+public sealed record ChannelDecision(MatchClass Class, string? LicenseCode = null, DateOnly? LicenseEnd = null);
 
 /// <summary>The owner-declared channels (<c>authorized_channels</c>).</summary>
 public sealed class DeclaredChannelDirectory(ReelRightsDbContext db) : ILicenseDirectory
 {
+    public async Task<ChannelDecision?> DecideAsync(Guid ownerOrganizationId, Guid workId, int episodeNumber, CandidateChannel channel, CancellationToken cancellationToken) =>
+        await ChannelKindAsync(ownerOrganizationId, workId, channel, cancellationToken) switch
+        {
+            ChannelKind.Own => new ChannelDecision(MatchClass.OwnChannel),
+            ChannelKind.Licensed => new ChannelDecision(MatchClass.Licensed),
+            _ => null,
+        };
+
     public async Task<ChannelKind?> ChannelKindAsync(Guid ownerOrganizationId, Guid workId, CandidateChannel channel, CancellationToken cancellationToken)
     {
         var declared = await db.AuthorizedChannels.AsNoTracking()

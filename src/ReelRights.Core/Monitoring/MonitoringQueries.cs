@@ -98,7 +98,8 @@ public static class MonitoringQueries
         var targets = hitIds.Distinct().Select(id => id.ToString()).ToList();
         var events = await db.AuditEvents.AsNoTracking()
             .Where(e => e.OrganizationId == actor.OrganizationId && e.TargetId != null && targets.Contains(e.TargetId)
-                && (e.Action == MonitoringService.DismissedAction || e.Action == MonitoringService.RestoredAction))
+                && (e.Action == MonitoringService.DismissedAction || e.Action == MonitoringService.RestoredAction
+                    || e.Action == Licensing.LicenseReclassifyJob.ReclassifiedAction))
             .ToListAsync(cancellationToken);
         var userIds = events.Where(e => e.ActorUserId is not null).Select(e => e.ActorUserId!.Value).Distinct().ToList();
         var keyIds = events.Where(e => e.ActorApiKeyId is not null).Select(e => e.ActorApiKeyId!.Value).Distinct().ToList();
@@ -108,7 +109,12 @@ public static class MonitoringQueries
             .ToDictionaryAsync(k => k.Id, k => k.Name, cancellationToken);
         return events.OrderBy(e => e.At).ThenBy(e => e.Id).ToLookup(e => Guid.Parse(e.TargetId!), e => new HitEvent(
             Guid.Parse(e.TargetId!),
-            e.Action == MonitoringService.RestoredAction ? HitAction.Restored : HitAction.Dismissed,
+            e.Action switch
+            {
+                MonitoringService.RestoredAction => HitAction.Restored,
+                Licensing.LicenseReclassifyJob.ReclassifiedAction => HitAction.Reclassified,
+                _ => HitAction.Dismissed,
+            },
             e.Detail,
             e.At,
             e.ActorUserId,

@@ -307,6 +307,7 @@ public sealed class MonitoringService(
             hit.Modality = match.Modality;
             hit.Segments = JsonSerializer.Serialize(match.Segments, Json);
             hit.Class = match.Class;
+            hit.LicenseCode = match.LicenseCode;
             hit.LastSeenAt = now;
             hit.TimesSeen++;
         }

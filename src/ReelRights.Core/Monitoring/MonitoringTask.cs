@@ -38,6 +38,8 @@ public sealed class MonitoringHit
     public string Modality { get; set; } = "";
     public string Segments { get; set; } = "[]";
     public MatchClass Class { get; set; }
+    /// <summary>The license that decided the class (licensed, license expired, outside license scope), if one did.</summary>
+    public string? LicenseCode { get; set; }
     public string? DismissedReason { get; set; }
     public DateTime FirstSeenAt { get; set; }
     public DateTime LastSeenAt { get; set; }

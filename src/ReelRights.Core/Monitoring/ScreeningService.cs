@@ -37,7 +37,7 @@ public enum ScreeningOutcome
 }
 
 public sealed record ScreenedMatch(string WorkCode, string WorkTitle, string EpisodeCode, string Owner, double Score, string Modality,
-    IReadOnlyList<MatchedSegment> Segments, bool Licensed, MatchClass Class);
+    IReadOnlyList<MatchedSegment> Segments, bool Licensed, MatchClass Class, string? LicenseCode = null, DateOnly? LicenseEnd = null);
 
 public sealed record ScreeningVerdict(ScreeningOutcome Verdict, string Sha256, double DurationSeconds, IReadOnlyList<ScreenedMatch> Matches, double ElapsedMilliseconds);
 
@@ -75,16 +75,15 @@ public sealed class ScreeningService(
             }
             var work = await db.Works.AsNoTracking().SingleAsync(w => w.Id == episode.WorkId, cancellationToken);
             var owner = await db.Organizations.AsNoTracking().Where(o => o.Id == work.OrganizationId).Select(o => o.Name).SingleAsync(cancellationToken);
-            var kind = await licenses.ChannelKindAsync(work.OrganizationId, work.Id, channel, cancellationToken);
-            var matchClass = kind switch
-            {
-                ChannelKind.Own => MatchClass.OwnChannel,
-                ChannelKind.Licensed => MatchClass.Licensed,
-                _ => match.Score >= options.Value.ConfidentScore ? MatchClass.Suspected : MatchClass.NeedsReview,
-            };
+            var decision = await licenses.DecideAsync(work.OrganizationId, work.Id, episode.Number, channel, cancellationToken);
+            var matchClass = decision?.Class ?? ByScore(match.Score, options.Value);
             result.Add(new ScreenedMatch(work.Code, work.Title, episode.Code, owner, Math.Round(match.Score, 3),
-                match.Modality.ToString().ToLowerInvariant(), match.Segments, kind is not null, matchClass));
+                match.Modality.ToString().ToLowerInvariant(), match.Segments, matchClass is MatchClass.Licensed or MatchClass.OwnChannel, matchClass,
+                decision?.LicenseCode, decision?.LicenseEnd));
         }
         return result;
     }
+
+    /// <summary>How a match on a channel with no right to the work is classed: by how confident the engine is.</summary>
+    public static MatchClass ByScore(double score, MonitoringOptions options) => score >= options.ConfidentScore ? MatchClass.Suspected : MatchClass.NeedsReview;
 }

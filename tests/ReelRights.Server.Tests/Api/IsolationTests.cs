@@ -146,6 +146,10 @@ public abstract class IsolationTests(string provider)
         "GET /api/licenses/",
         "GET /api/licenses/{code}",
         "GET /api/licenses/{code}/public",
+        "GET /api/licenses/{code}/channels",
+        "POST /api/licenses/{code}/channels",
+        "DELETE /api/licenses/{code}/channels/{channelId:guid}",
+        "POST /api/licenses/{code}/terminate",
     ];
 
     [Fact]

@@ -72,6 +72,57 @@ public sealed class ScreeningApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Screen_OnALicenseesPlatform_FollowsTheLicense_ExpiredThenInForce()
+    {
+        await using var server = await LoopbackServer.StartAsync("Sqlite");
+        var owner = await server.CreateTenantAsync("星河短剧");
+        var platform = await server.CreateTenantAsync("快影平台", OrganizationKind.Platform);
+        using var o = server.CreateClient(owner.ApiKey);
+        using var p = server.CreateClient(platform.ApiKey);
+        var work = await MonitoringSteps.RegisterAsync(o, Episode);
+
+        var expired = await LicenseAsync(o, p, work, "2024-01-01", "2024-12-31");
+        (await p.PostAsJsonAsync($"/api/licenses/{expired}/channels", new { platformOrganizationId = platform.Organization.Id }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict); // channels are declared on a license in force only
+        var current = await LicenseAsync(o, p, work, "2026-01-01", "2099-12-31");
+        var beforeChannel = await ScreenAsync(p, Copy);
+        (await p.PostAsJsonAsync($"/api/licenses/{current}/channels", new { platformOrganizationId = platform.Organization.Id })).EnsureSuccessStatusCode();
+        var licensed = await ScreenAsync(p, Copy);
+        (await o.PostAsJsonAsync($"/api/licenses/{current}/terminate", new { note = "未付许可费" })).EnsureSuccessStatusCode();
+        var terminated = await ScreenAsync(p, Copy);
+
+        beforeChannel.GetProperty("verdict").GetString().ShouldBe("match");
+        licensed.GetProperty("verdict").GetString().ShouldBe("licensed");
+        var match = licensed.GetProperty("matches")[0];
+        match.GetProperty("class").GetString().ShouldBe("licensed");
+        match.GetProperty("licenseCode").GetString().ShouldBe(current);
+        match.GetProperty("licenseEnd").GetString().ShouldBe("2099-12-31");
+        terminated.GetProperty("verdict").GetString().ShouldBe("match");
+        terminated.GetProperty("matches")[0].GetProperty("class").GetString().ShouldBe("license-expired");
+        terminated.GetProperty("matches")[0].GetProperty("licenseCode").GetString().ShouldBe(current);
+    }
+
+    /// <summary>A streaming license of episode 1 from the owner to the platform, listed, offered, accepted and signed over the API.</summary>
+    private static async Task<string> LicenseAsync(HttpClient owner, HttpClient platform, string work, string start, string end)
+    {
+        var listed = await owner.PostAsJsonAsync("/api/listings", new
+        {
+            workId = work,
+            title = "信息网络传播权",
+            terms = new { rights = new[] { "streaming" }, territories = new[] { "CN" }, start, end, exclusivity = "non-exclusive", price = new { model = "flat-fee", currency = "CNY", flatFeeMinor = 100_000 } },
+        });
+        listed.StatusCode.ShouldBe(HttpStatusCode.Created, await listed.Content.ReadAsStringAsync());
+        var listing = (await listed.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
+        var deal = (await (await platform.PostAsJsonAsync($"/api/listings/{listing}/offers", new { })).Content.ReadFromJsonAsync<JsonElement>(Web))
+            .GetProperty("deal").GetProperty("id").GetString();
+        (await owner.PostAsJsonAsync($"/api/deals/{deal}/accept", new { version = 1 })).EnsureSuccessStatusCode();
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await owner.GetByteArrayAsync($"/api/deals/{deal}/contract.pdf")));
+        (await owner.PostAsJsonAsync($"/api/deals/{deal}/sign", new { contractSha256 = sha })).EnsureSuccessStatusCode();
+        var signed = await (await platform.PostAsJsonAsync($"/api/deals/{deal}/sign", new { contractSha256 = sha })).Content.ReadFromJsonAsync<JsonElement>(Web);
+        return signed.GetProperty("licenseCode").GetString()!;
+    }
+
+    [Fact]
     public async Task Screen_FingerprintFileAndBadInput_AndOnlyPlatformsMayScreen()
     {
         await using var server = await LoopbackServer.StartAsync("Sqlite");

@@ -91,6 +91,23 @@ internal static class LicensingApi
         }).WithSummary("本组织授出或获得的许可 / Licenses this organization granted or holds");
         licenses.MapGet("/{code}", async (string code, ClaimsPrincipal p, LicenseService s, CancellationToken ct) =>
             TypedResults.Ok(LicenseDto.From(await s.GetAsync(p.ToActor(), code, ct), withPrice: true))).WithSummary("许可详情与历史 / A license and its history");
+        licenses.MapGet("/{code}/channels", async (string code, ClaimsPrincipal p, LicenseChanges c, CancellationToken ct) =>
+            TypedResults.Ok((await c.ChannelsAsync(p.ToActor(), code, ct)).Select(LicenseChannelDto.From).ToList()))
+            .WithSummary("被许可方声明的渠道 / The channels the licensee declared");
+        licenses.MapPost("/{code}/channels", async (string code, LicenseChannelRequest body, ClaimsPrincipal p, LicenseChanges c, CancellationToken ct) =>
+            TypedResults.Created($"/api/licenses/{code}/channels", LicenseChannelDto.From(await c.DeclareChannelAsync(p.ToActor(), code, body.PlatformOrganizationId, body.UrlPrefix, ct))))
+            .WithSummary("被许可方声明渠道（平台或网址前缀），监测与筛查据此识别已授权副本 / The licensee declares a channel (platform or URL prefix); monitoring and screening judge copies there by the license");
+        licenses.MapDelete("/{code}/channels/{channelId:guid}", async (string code, Guid channelId, ClaimsPrincipal p, LicenseChanges c, CancellationToken ct) =>
+        {
+            await c.RemoveChannelAsync(p.ToActor(), code, channelId, ct);
+            return TypedResults.NoContent();
+        }).WithSummary("删除渠道 / Remove a channel");
+        licenses.MapPost("/{code}/terminate", async (string code, NoteRequest body, ClaimsPrincipal p, LicenseChanges c, LicenseService s, CancellationToken ct) =>
+        {
+            var actor = p.ToActor();
+            await c.TerminateAsync(actor, code, body.Note, ct);
+            return TypedResults.Ok(LicenseDto.From(await s.GetAsync(actor, code, ct), withPrice: true));
+        }).WithSummary("提前终止许可（须说明理由，存证）/ Terminate a license early (with the reason; sealed)");
         licenses.MapGet("/{code}/public", async (string code, LicenseService s, CancellationToken ct) =>
             TypedResults.Ok(LicenseDto.From(await s.PublicAsync(code, ct), withPrice: false)))
             .AllowAnonymous().WithSummary("公开核验：谁、何种权利、何地、至何时（不含价格）/ Public check: who holds what, where, until when (no price)");

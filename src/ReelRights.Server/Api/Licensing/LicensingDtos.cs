@@ -15,6 +15,13 @@ public sealed record SignRequest(string? ContractSha256);
 
 public sealed record NoteRequest(string? Note = null);
 
+public sealed record LicenseChannelRequest(Guid? PlatformOrganizationId = null, string? UrlPrefix = null);
+
+public sealed record LicenseChannelDto(Guid Id, Guid? PlatformOrganizationId, string? UrlPrefix, DateTime CreatedAt)
+{
+    public static LicenseChannelDto From(LicenseChannel c) => new(c.Id, c.PlatformOrganizationId, c.UrlPrefix, c.CreatedAt);
+}
+
 /// <summary>A listing in the catalogue: the work, its episodes and minutes, its certificate, the terms asked, and where exclusive grants already hold.</summary>
 public sealed record ListingDto(Guid Id, Guid WorkId, string WorkTitle, string WorkCode, string Owner, string Title, string? Description, IReadOnlyList<string> Tags,
     TermsDto Terms, ListingVisibility Visibility, ListingState State, int Episodes, double TotalMinutes, string? CertificateNumber,
@@ -37,21 +44,21 @@ public sealed record DealSummaryDto(Guid Id, string Number, DealState State, str
 
 public sealed record DealVersionDto(int Number, Guid By, TermsDto Terms, string? Note, DateTime At);
 
-public sealed record SignatureDto(Guid Organization, string Signer, string PdfSha256, string PdfSm3, DateTime At, long? LedgerIndex, string? Receipt)
+public sealed record ContractSignatureDto(Guid Organization, string Signer, string PdfSha256, string PdfSm3, DateTime At, long? LedgerIndex, string? Receipt)
 {
-    public static SignatureDto From(DealSignature s) =>
+    public static ContractSignatureDto From(DealSignature s) =>
         new(s.OrganizationId, s.SignerName, s.PdfSha256, s.PdfSm3, s.At, s.LedgerIndex, s.LedgerIndex is { } i ? $"/api/ledger/receipts/{i}" : null);
 }
 
 /// <summary>A deal for one of its sides: every version, the contract (its PDF's digests, to sign), signatures, the license, and the moves open to the caller.</summary>
 public sealed record DealDto(DealSummaryDto Deal, string ListingTitle, string WorkTitle, string WorkCode, string OwnerName, string BuyerName,
-    IReadOnlyList<DealVersionDto> Versions, string? ContractPdfSha256, string? ContractPdfSm3, string? ContractPdf, IReadOnlyList<SignatureDto> Signatures,
+    IReadOnlyList<DealVersionDto> Versions, string? ContractPdfSha256, string? ContractPdfSm3, string? ContractPdf, IReadOnlyList<ContractSignatureDto> Signatures,
     string? LicenseCode, IReadOnlyList<string> Actions)
 {
     public static DealDto From(DealView v) => new(DealSummaryDto.From(v.Deal), v.ListingTitle, v.WorkTitle, v.WorkCode, v.OwnerName, v.BuyerName,
         v.Versions.Select(x => new DealVersionDto(x.Number, x.ByOrganizationId, TermsDto.From(LicenseTerms.FromJson(x.TermsJson)), x.Note, x.CreatedAt)).ToList(),
         v.Deal.ContractPdfSha256, v.Deal.ContractPdfSm3, v.Deal.ContractPdfSha256 is null ? null : $"/api/deals/{v.Deal.Id}/contract.pdf",
-        v.Signatures.Select(SignatureDto.From).ToList(), v.License?.Code, v.Actions);
+        v.Signatures.Select(ContractSignatureDto.From).ToList(), v.License?.Code, v.Actions);
 }
 
 public sealed record LicenseEventDto(int Sequence, LicenseEventKind Kind, string? Note, DateTime At, long? LedgerIndex, string? Receipt);
@@ -63,7 +70,7 @@ public sealed record LicenseEventDto(int Sequence, LicenseEventKind Kind, string
 public sealed record LicenseDto(string Code, LicenseState State, LicenseStanding Standing, string StandingZh, string StandingEn, Guid WorkId, string WorkTitle,
     string WorkCode, string Licensor, string Licensee, TermsDto? Terms, IReadOnlyList<LicenseRight> Rights, IReadOnlyList<string> Territories,
     IReadOnlyList<string> ExceptTerritories, string TerritoryZh, string TerritoryEn, DateOnly Start, DateOnly End, Exclusivity Exclusivity, DateTime? GrantedAt,
-    string? ContractPdfSha256, string? ContractPdfSm3, IReadOnlyList<LicenseEventDto> History, IReadOnlyList<SignatureDto> Signatures)
+    string? ContractPdfSha256, string? ContractPdfSm3, IReadOnlyList<LicenseEventDto> History, IReadOnlyList<ContractSignatureDto> Signatures)
 {
     public static LicenseDto From(LicenseView v, bool withPrice)
     {
@@ -74,7 +81,7 @@ public sealed record LicenseDto(string Code, LicenseState State, LicenseStanding
             withPrice ? full : null, full.Rights, v.Terms.Territories, v.Terms.ExceptTerritories, territory.Zh, territory.En, v.License.Start, v.License.End,
             v.License.Exclusivity, v.License.GrantedAt, v.License.ContractPdfSha256, v.License.ContractPdfSm3,
             v.Events.Select(e => new LicenseEventDto(e.Sequence, e.Kind, e.Note, e.At, e.LedgerIndex, e.LedgerIndex is { } i ? $"/api/ledger/receipts/{i}" : null)).ToList(),
-            v.Signatures.Select(SignatureDto.From).ToList());
+            v.Signatures.Select(ContractSignatureDto.From).ToList());
     }
 
     public static (string Zh, string En) StandingText(LicenseStanding s) => s switch

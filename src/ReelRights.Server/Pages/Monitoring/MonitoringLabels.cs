@@ -11,7 +11,7 @@ public static class MonitoringLabels
     public const string Dismissed = "dismissed";
 
     /// <summary>Classes in the order the owner acts on them: suspected copies first.</summary>
-    public static readonly IReadOnlyList<MatchClass> Classes = [MatchClass.Suspected, MatchClass.NeedsReview, MatchClass.Licensed, MatchClass.OwnChannel];
+    public static readonly IReadOnlyList<MatchClass> Classes = [MatchClass.Suspected, MatchClass.NeedsReview, MatchClass.OutsideLicenseScope, MatchClass.LicenseExpired, MatchClass.Licensed, MatchClass.OwnChannel];
 
     public static (string Zh, string En) For(MatchClass value) => value switch
     {
@@ -19,6 +19,8 @@ public static class MonitoringLabels
         MatchClass.NeedsReview => ("待人工复核", "Needs review"),
         MatchClass.Licensed => ("授权渠道", "Licensed channel"),
         MatchClass.OwnChannel => ("自有渠道", "Own channel"),
+        MatchClass.LicenseExpired => ("许可已到期", "License expired"),
+        MatchClass.OutsideLicenseScope => ("超出许可范围", "Outside license scope"),
         _ => (value.ToString(), value.ToString()),
     };
 
@@ -30,6 +32,8 @@ public static class MonitoringLabels
         MatchClass.NeedsReview => "tag review",
         MatchClass.Licensed => "tag licensed",
         MatchClass.OwnChannel => "tag own",
+        MatchClass.LicenseExpired => "tag review",
+        MatchClass.OutsideLicenseScope => "tag review",
         _ => "tag",
     };
 

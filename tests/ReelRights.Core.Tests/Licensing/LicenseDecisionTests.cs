@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReelRights.Core.Accounts;
+using ReelRights.Core.Data;
+using ReelRights.Core.Jobs;
+using ReelRights.Core.Licensing;
+using ReelRights.Core.Monitoring;
+using ReelRights.Core.Works;
+
+namespace ReelRights.Core.Tests.Licensing;
+
+/// <summary>
+/// Licenses decide monitoring and screening: a copy on the licensee's channel within the term and
+/// scope is licensed with the license code, another episode is outside the scope, the same copy
+/// after the term is "license expired"; a change re-classifies open hits by a job, with history.
+/// </summary>
+public sealed class LicenseDecisionTests
+{
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Hits_OnTheLicenseesChannel_FollowTheLicenseThroughItsTerm(string provider)
+    {
+        await using var env = await CoreEnvironment.CreateAsync(provider);
+        env.Time.Advance(new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero) - env.Time.GetUtcNow());
+        var (_, owner) = await env.CreateOrgAsync("星河影业");
+        var (_, licensee) = await env.CreateOrgAsync("Viu 东南亚", OrganizationKind.Licensee);
+        var (platformOrg, _) = await env.CreateOrgAsync("快看视频", OrganizationKind.Platform);
+        var work = await env.Get<WorkService>().CreateAsync(owner, new CreateWorkRequest("霸道总裁的替身新娘", WorkType.MicroDrama), CancellationToken.None);
+        var (one, two, elsewhere) = await SeedHitsAsync(env, owner, work.Id);
+        var code = await GrantAsync(env, owner, licensee, work.Id);
+        await using (var scope = env.NewScope())
+        {
+            var changes = scope.ServiceProvider.GetRequiredService<LicenseChanges>();
+            await changes.DeclareChannelAsync(licensee, code, null, "https://video.example/viu", CancellationToken.None);
+            await changes.DeclareChannelAsync(licensee, code, platformOrg.Id, null, CancellationToken.None);
+            var refused = await Should.ThrowAsync<ReelRightsException>(() => changes.DeclareChannelAsync(owner, code, null, "https://video.example/x", CancellationToken.None));
+            refused.Kind.ShouldBe(ErrorKind.NotFound);
+        }
+
+        await RunDueJobsAsync(env);
+        var inTerm = await HitsAsync(env, one, two, elsewhere);
+        var screening = await DecideAsync(env, owner, work.Id, 1, new CandidateChannel(platformOrg.Id, null));
+        var otherTerritory = await DecideAsync(env, owner, work.Id, 1, new CandidateChannel(platformOrg.Id, null, "US"));
+        env.Time.Advance(new DateTimeOffset(2027, 12, 31, 16, 0, 5, TimeSpan.Zero) - env.Time.GetUtcNow()); // 00:00:05 on 1 January 2028 in China: the day after the term
+        await RunDueJobsAsync(env);
+        var afterTerm = await HitsAsync(env, one, two, elsewhere);
+
+        inTerm[one].Class.ShouldBe(MatchClass.Licensed);
+        inTerm[one].LicenseCode.ShouldBe(code);
+        inTerm[two].Class.ShouldBe(MatchClass.OutsideLicenseScope);
+        inTerm[two].LicenseCode.ShouldBe(code);
+        inTerm[elsewhere].Class.ShouldBe(MatchClass.Suspected);
+        inTerm[elsewhere].LicenseCode.ShouldBeNull();
+        screening.ShouldBe(new ChannelDecision(MatchClass.Licensed, code, new DateOnly(2027, 12, 31)));
+        otherTerritory!.Class.ShouldBe(MatchClass.OutsideLicenseScope);
+        afterTerm[one].Class.ShouldBe(MatchClass.LicenseExpired);
+        afterTerm[two].Class.ShouldBe(MatchClass.LicenseExpired);
+        afterTerm[elsewhere].Class.ShouldBe(MatchClass.Suspected);
+        var history = await env.Get<ReelRightsDbContext>().HitHistoryAsync(owner, [one], CancellationToken.None);
+        history[one].Select(e => e.Action).ShouldBe([HitAction.Reclassified, HitAction.Reclassified]);
+        history[one].First().Reason.ShouldBe($"Suspected → Licensed ({code})");
+        history[one].Last().Reason.ShouldBe($"Licensed → LicenseExpired ({code})");
+    }
+
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Termination_IsSealed_AndTheCopyIsNoLongerLicensed(string provider)
+    {
+        await using var env = await CoreEnvironment.CreateAsync(provider);
+        env.Time.Advance(new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero) - env.Time.GetUtcNow());
+        var (_, owner) = await env.CreateOrgAsync("星河影业");
+        var (_, licensee) = await env.CreateOrgAsync("Viu 东南亚", OrganizationKind.Licensee);
+        var work = await env.Get<WorkService>().CreateAsync(owner, new CreateWorkRequest("替身新娘", WorkType.MicroDrama), CancellationToken.None);
+        var (one, _, _) = await SeedHitsAsync(env, owner, work.Id);
+        var code = await GrantAsync(env, owner, licensee, work.Id);
+        await using (var scope = env.NewScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LicenseChanges>().DeclareChannelAsync(licensee, code, null, "https://video.example/viu", CancellationToken.None);
+        }
+        await RunDueJobsAsync(env);
+
+        await using (var scope = env.NewScope())
+        {
+            var changes = scope.ServiceProvider.GetRequiredService<LicenseChanges>();
+            (await Should.ThrowAsync<ReelRightsException>(() => changes.TerminateAsync(owner, code, " ", CancellationToken.None))).Code.ShouldBe("reason-required");
+            await changes.TerminateAsync(owner, code, "被许可方未按期支付保底", CancellationToken.None);
+        }
+        await RunDueJobsAsync(env);
+        var view = await env.Get<LicenseService>().PublicAsync(code, CancellationToken.None);
+
+        (await HitsAsync(env, one))[one].Class.ShouldBe(MatchClass.LicenseExpired);
+        view.Standing.ShouldBe(LicenseStanding.Terminated);
+        view.Events.Select(e => e.Kind).ShouldBe([LicenseEventKind.Granted, LicenseEventKind.Terminated]);
+        view.Events.ShouldAllBe(e => e.LedgerIndex != null);
+    }
+
+    private static async Task<string> GrantAsync(CoreEnvironment env, Actor owner, Actor licensee, Guid workId)
+    {
+        var terms = new LicenseTerms
+        {
+            Rights = LicenseRight.Streaming | LicenseRight.Dubbing,
+            Territories = ["southeast-asia"],
+            Episodes = [1],
+            Start = new DateOnly(2027, 1, 1),
+            End = new DateOnly(2027, 12, 31),
+            Exclusivity = Exclusivity.Sole,
+            Price = new LicensePrice(PriceModel.FlatFee, "CNY", 80_000_00),
+        };
+        await using var scope = env.NewScope();
+        var s = scope.ServiceProvider;
+        var listing = await s.GetRequiredService<ListingService>().CreateAsync(owner, new NewListing(workId, "东南亚", terms), CancellationToken.None);
+        var deal = await s.GetRequiredService<DealService>().OfferAsync(licensee, listing.Id, null, null, CancellationToken.None);
+        await s.GetRequiredService<DealService>().AcceptAsync(owner, deal.Id, 1, CancellationToken.None);
+        var sha = (await s.GetRequiredService<DealService>().GetAsync(owner, deal.Id, CancellationToken.None)).Deal.ContractPdfSha256!;
+        await s.GetRequiredService<DealSigning>().SignAsync(owner, deal.Id, sha, CancellationToken.None);
+        await s.GetRequiredService<DealSigning>().SignAsync(licensee, deal.Id, sha, CancellationToken.None);
+        return (await s.GetRequiredService<DealService>().GetAsync(owner, deal.Id, CancellationToken.None)).License!.Code;
+    }
+
+    /// <summary>Episodes 1 and 2 of the work; a hit of each on the licensee's channel and one of episode 1 elsewhere, all suspected.</summary>
+    private static async Task<(Guid One, Guid Two, Guid Elsewhere)> SeedHitsAsync(CoreEnvironment env, Actor owner, Guid workId)
+    {
+        await using var scope = env.NewScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+        var now = env.Time.GetUtcNow().UtcDateTime;
+        var task = new MonitoringTask { Id = Guid.CreateVersion7(), OrganizationId = owner.OrganizationId, Name = "巡查", CreatedAt = now };
+        db.MonitoringTasks.Add(task);
+        var episodes = Enumerable.Range(1, 2).Select(n => new Episode
+        {
+            Id = Guid.CreateVersion7(), WorkId = workId, OrganizationId = owner.OrganizationId, Number = n, Code = $"EP-{workId:N}-{n}", Title = $"第{n}集",
+            Source = EpisodeSource.Media, DurationSeconds = 120, State = EpisodeState.Ready, CreatedAt = now,
+        }).ToList();
+        db.Episodes.AddRange(episodes);
+        MonitoringHit Hit(Episode e, string url) => new()
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = owner.OrganizationId, TaskId = task.Id, EpisodeId = e.Id, WorkId = workId, Source = url,
+            MediaSha256 = new string('c', 64), Score = 0.9, Modality = "video+audio", Class = MatchClass.Suspected, FirstSeenAt = now, LastSeenAt = now, TimesSeen = 1,
+            Segments = "[{\"queryStart\":0,\"queryEnd\":30,\"referenceStart\":10,\"referenceEnd\":40}]",
+        };
+        var hits = new[] { Hit(episodes[0], "https://video.example/viu/1.mp4"), Hit(episodes[1], "https://video.example/viu/2.mp4"), Hit(episodes[0], "https://pirate.example/1.mp4") };
+        db.MonitoringHits.AddRange(hits);
+        await db.SaveChangesAsync();
+        return (hits[0].Id, hits[1].Id, hits[2].Id);
+    }
+
+    private static async Task<Dictionary<Guid, MonitoringHit>> HitsAsync(CoreEnvironment env, params Guid[] ids)
+    {
+        await using var scope = env.NewScope();
+        return await scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>().MonitoringHits.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id);
+    }
+
+    private static async Task<ChannelDecision?> DecideAsync(CoreEnvironment env, Actor owner, Guid workId, int episode, CandidateChannel channel)
+    {
+        await using var scope = env.NewScope();
+        return await scope.ServiceProvider.GetRequiredService<ILicenseDirectory>().DecideAsync(owner.OrganizationId, workId, episode, channel, CancellationToken.None);
+    }
+
+    /// <summary>Claims and runs every due job, each in its own scope, as a worker would.</summary>
+    private static async Task RunDueJobsAsync(CoreEnvironment env)
+    {
+        while (true)
+        {
+            await using var scope = env.NewScope();
+            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
+            var job = await queue.ClaimAsync("test-worker", [LicenseReclassifyJob.JobKind, LicenseSealJob.JobKind], CancellationToken.None);
+            if (job is null)
+            {
+                return;
+            }
+            var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind);
+            await handler.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
+            await queue.CompleteAsync(job.Id, "test-worker", CancellationToken.None);
+        }
+    }
+}
