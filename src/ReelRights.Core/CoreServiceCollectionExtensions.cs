@@ -50,7 +50,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Works.CertificateService>();
         services.AddScoped<Works.VerificationService>();
         services.AddScoped<Works.UploadService>();
-        services.AddScoped<Monitoring.DeclaredChannelDirectory>();
         services.AddScoped<Monitoring.ILicenseDirectory, Licensing.LicensedChannelDirectory>();
         services.AddScoped<Monitoring.ChannelService>();
         services.AddScoped<Monitoring.ScreeningService>();

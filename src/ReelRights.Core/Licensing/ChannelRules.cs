@@ -15,10 +15,10 @@ public sealed class ChannelRules
     private const LicenseRight CarriesTheEpisode = LicenseRight.Streaming | LicenseRight.Broadcast | LicenseRight.Dubbing | LicenseRight.Subtitles | LicenseRight.Clips;
 
     private readonly IReadOnlyList<AuthorizedChannel> declared;
-    private readonly IReadOnlyList<(License License, LicenseTerms Terms, IReadOnlyList<LicenseChannel> Channels)> licenses;
+    private readonly IReadOnlyList<(License License, LicenseTerms Terms, IReadOnlySet<string> Territories, IReadOnlyList<LicenseChannel> Channels)> licenses;
     private readonly DateOnly today;
 
-    private ChannelRules(IReadOnlyList<AuthorizedChannel> declared, IReadOnlyList<(License, LicenseTerms, IReadOnlyList<LicenseChannel>)> licenses, DateOnly today)
+    private ChannelRules(IReadOnlyList<AuthorizedChannel> declared, IReadOnlyList<(License, LicenseTerms, IReadOnlySet<string>, IReadOnlyList<LicenseChannel>)> licenses, DateOnly today)
     {
         this.declared = declared;
         this.licenses = licenses;
@@ -35,7 +35,12 @@ public sealed class ChannelRules
         var ids = licenses.Select(l => l.Id).ToList();
         var channels = ids.Count == 0 ? [] : await db.LicenseChannels.AsNoTracking().Where(c => ids.Contains(c.LicenseId)).ToListAsync(cancellationToken);
         return new ChannelRules(declared,
-            licenses.Select(l => (l, LicenseTerms.FromJson(l.TermsJson), (IReadOnlyList<LicenseChannel>)channels.Where(c => c.LicenseId == l.Id).ToList())).ToList(), today);
+            licenses.Select(l =>
+            {
+                var terms = LicenseTerms.FromJson(l.TermsJson);
+                // Expanded once: re-classification asks for every open hit of the work.
+                return (l, terms, terms.TerritoryCodes(), (IReadOnlyList<LicenseChannel>)channels.Where(c => c.LicenseId == l.Id).ToList());
+            }).ToList(), today);
     }
 
     /// <summary>
@@ -52,13 +57,13 @@ public sealed class ChannelRules
             return new ChannelDecision(kind == ChannelKind.Own ? MatchClass.OwnChannel : MatchClass.Licensed);
         }
         ChannelDecision? best = null;
-        foreach (var (license, terms, channels) in licenses)
+        foreach (var (license, terms, territories, channels) in licenses)
         {
             if (!channels.Any(c => Matches(c.PlatformOrganizationId, c.UrlPrefix, channel)))
             {
                 continue;
             }
-            var decision = Decide(license, terms, episodeNumber, channel, platformName);
+            var decision = Decide(license, terms, territories, episodeNumber, channel, platformName);
             if (best is null || Rank(decision.Class) < Rank(best.Class))
             {
                 best = decision;
@@ -67,7 +72,7 @@ public sealed class ChannelRules
         return best;
     }
 
-    private ChannelDecision Decide(License license, LicenseTerms terms, int episodeNumber, CandidateChannel channel, string? platformName)
+    private ChannelDecision Decide(License license, LicenseTerms terms, IReadOnlySet<string> territories, int episodeNumber, CandidateChannel channel, string? platformName)
     {
         if (license.State == LicenseState.Terminated || today > license.End)
         {
@@ -76,7 +81,7 @@ public sealed class ChannelRules
         var inScope = today >= license.Start
             && (terms.Rights & CarriesTheEpisode) != 0
             && (terms.Episodes is null || terms.Episodes.Contains(episodeNumber))
-            && (channel.Territory is not { } territory || terms.TerritoryCodes().Contains(territory.Trim().ToUpperInvariant()))
+            && (channel.Territory is not { } territory || territories.Contains(territory.Trim().ToUpperInvariant()))
             && (platformName is null || terms.Platforms.Count == 0 || terms.Platforms.Contains(platformName, StringComparer.OrdinalIgnoreCase));
         return new ChannelDecision(inScope ? MatchClass.Licensed : MatchClass.OutsideLicenseScope, license.Code, license.End);
     }
@@ -86,5 +91,5 @@ public sealed class ChannelRules
 
     private static bool Matches(Guid? platform, string? prefix, CandidateChannel candidate) =>
         (candidate.PlatformOrganizationId is { } p && platform == p)
-        || (candidate.Url is { } url && prefix is not null && DeclaredChannelDirectory.UrlStartsWith(url, prefix));
+        || (candidate.Url is { } url && prefix is not null && ChannelUrls.UrlStartsWith(url, prefix));
 }

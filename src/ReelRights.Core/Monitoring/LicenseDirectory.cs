@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ReelRights.Core.Data;
-
 namespace ReelRights.Core.Monitoring;
 
 /// <summary>
@@ -16,29 +13,9 @@ public interface ILicenseDirectory
 /// <summary>How a channel stands for a work, and the license that decided it (none for the owner's declared channels).</summary>
 public sealed record ChannelDecision(MatchClass Class, string? LicenseCode = null, DateOnly? LicenseEnd = null);
 
-/// <summary>The owner-declared channels (<c>authorized_channels</c>).</summary>
-public sealed class DeclaredChannelDirectory(ReelRightsDbContext db) : ILicenseDirectory
+/// <summary>How a copy's URL is matched against a declared channel's URL prefix.</summary>
+public static class ChannelUrls
 {
-    public async Task<ChannelDecision?> DecideAsync(Guid ownerOrganizationId, Guid workId, int episodeNumber, CandidateChannel channel, CancellationToken cancellationToken) =>
-        await ChannelKindAsync(ownerOrganizationId, workId, channel, cancellationToken) switch
-        {
-            ChannelKind.Own => new ChannelDecision(MatchClass.OwnChannel),
-            ChannelKind.Licensed => new ChannelDecision(MatchClass.Licensed),
-            _ => null,
-        };
-
-    public async Task<ChannelKind?> ChannelKindAsync(Guid ownerOrganizationId, Guid workId, CandidateChannel channel, CancellationToken cancellationToken)
-    {
-        var declared = await db.AuthorizedChannels.AsNoTracking()
-            .Where(c => c.OrganizationId == ownerOrganizationId && (c.WorkId == null || c.WorkId == workId))
-            .ToListAsync(cancellationToken);
-        var matching = declared.Where(c =>
-            (channel.PlatformOrganizationId is { } platform && c.PlatformOrganizationId == platform)
-            || (channel.Url is { } url && c.UrlPrefix is { } prefix && UrlStartsWith(url, prefix)));
-        // Own wins over licensed when both are declared.
-        return matching.Select(c => (ChannelKind?)c.Kind).OrderBy(k => k).FirstOrDefault();
-    }
-
     /// <summary>Prefix match on a normalized URL (scheme and host case-insensitive), on a path-segment boundary.</summary>
     public static bool UrlStartsWith(string url, string prefix)
     {
