@@ -97,6 +97,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Licensing.LicenseService>();
         services.AddScoped<Jobs.IJobHandler, Licensing.LicenseSealJob>();
         services.AddScoped<Licensing.LicenseChanges>();
+        services.AddScoped<Licensing.Royalties.RoyaltyService>();
         services.AddScoped<Licensing.LicenseReclassifyJob>();
         services.AddScoped<Jobs.IJobHandler>(sp => sp.GetRequiredService<Licensing.LicenseReclassifyJob>());
         services.AddScoped<Evidence.EvidenceService>();

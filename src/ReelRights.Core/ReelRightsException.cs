@@ -24,6 +24,8 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
     public string Code { get; } = code;
     public string MessageZh { get; } = messageZh;
     public string MessageEn { get; } = messageEn;
+    /// <summary>Every problem found when there are several (a CSV's rows), each naming where it is; hosts list them with the message.</summary>
+    public IReadOnlyList<object>? Details { get; init; }
 
     public static ReelRightsException NotFound(string what) =>
         new(ErrorKind.NotFound, "not-found", $"找不到该{what}。", $"The {EnglishNoun(what)} was not found.");
@@ -52,6 +54,8 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
         "条目" => "ledger entry",
         "检查点" => "checkpoint",
         "通知" => "notification",
+        "许可" => "license",
+        "结算单" => "statement",
         _ => "object",
     };
 }

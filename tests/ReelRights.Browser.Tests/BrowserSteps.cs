@@ -13,7 +13,19 @@ internal static class BrowserSteps
         await page.FillAsync("#email", tenant.Admin.Email);
         await page.FillAsync("#password", LoopbackServer.Password);
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(Url(server, "/"));
+        // The redirect is what proves the sign-in; the home page's own load event can lag far
+        // behind it on a machine busy with ffmpeg, so wait for the navigation to commit, then for
+        // the page's heading. A timeout says where the browser was and what it showed.
+        try
+        {
+            await page.WaitForURLAsync(Url(server, "/"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
+            await page.WaitForSelectorAsync("h1", new() { Timeout = 120_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText.slice(0, 500) : ''");
+            throw new TimeoutException($"sign-in did not reach the home page: at {page.Url}, showing: {shown}", e);
+        }
     }
 
     public static string Url(LoopbackServer server, string path) => new Uri(server.BaseAddress, path).ToString();

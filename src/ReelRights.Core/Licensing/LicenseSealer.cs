@@ -44,6 +44,59 @@ public sealed class LicenseSealer(ReelRightsDbContext db, LedgerAppender appende
         }
     }
 
+    /// <summary>Seals the statements both sides confirmed and the payments recorded, those not sealed yet.</summary>
+    public async Task SealRoyaltiesAsync(Guid licenseId, CancellationToken cancellationToken)
+    {
+        var license = await db.Licenses.AsNoTracking().SingleAsync(l => l.Id == licenseId, cancellationToken);
+        var statements = await db.RoyaltyStatements.Where(s => s.LicenseId == licenseId).ToListAsync(cancellationToken);
+        foreach (var statement in statements.Where(s => s.Confirmed && s.LedgerIndex is null).OrderBy(s => s.Period, StringComparer.Ordinal))
+        {
+            statement.LedgerIndex = await AppendOnceAsync(StatementRecord(license, statement), license.LicensorOrganizationId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        var ids = statements.ToDictionary(s => s.Id);
+        foreach (var payment in (await db.RoyaltyPayments.Where(p => p.LedgerIndex == null).ToListAsync(cancellationToken))
+            .Where(p => ids.ContainsKey(p.StatementId)).OrderBy(p => p.At))
+        {
+            payment.LedgerIndex = await AppendOnceAsync(PaymentRecord(license, ids[payment.StatementId], payment), license.LicensorOrganizationId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The leaf of a statement both sides confirmed (payload v1): its month and content hash, not its
+    /// amounts (receipts are public; what the hash covers is in each side's own copy).
+    /// </summary>
+    public static LedgerRecord StatementRecord(License license, Royalties.RoyaltyStatement s) =>
+        LedgerRecord.Create(LedgerRecordType.License, JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["event"] = "statement-confirmed",
+            ["license"] = license.Code,
+            ["statement"] = s.Number,
+            ["period"] = s.Period,
+            ["contentSha256"] = s.ContentSha256,
+            ["licensorConfirmedAt"] = Time(s.LicensorConfirmedAt!.Value),
+            ["licenseeConfirmedAt"] = Time(s.LicenseeConfirmedAt!.Value),
+        }));
+
+    /// <summary>The leaf of a recorded payment (payload v1): the SHA-256 of its amount, date and reference, not the figures.</summary>
+    public static LedgerRecord PaymentRecord(License license, Royalties.RoyaltyStatement s, Royalties.RoyaltyPayment p) =>
+        LedgerRecord.Create(LedgerRecordType.License, JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["event"] = "payment-recorded",
+            ["license"] = license.Code,
+            ["statement"] = s.Number,
+            ["payment"] = p.Id.ToString(),
+            ["paymentSha256"] = PaymentSha256(s, p),
+            ["organization"] = p.OrganizationId.ToString(),
+            ["at"] = Time(p.At),
+        }));
+
+    /// <summary>SHA-256 of "statement|amount in minor units|currency|paid on|reference": what a payment's leaf binds.</summary>
+    public static string PaymentSha256(Royalties.RoyaltyStatement s, Royalties.RoyaltyPayment p) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', s.Number,
+            p.AmountMinor.ToString(CultureInfo.InvariantCulture), s.Currency, p.PaidOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Reference))));
+
     /// <summary>The leaf of a signature over the contract PDF (payload v1).</summary>
     public static LedgerRecord SignatureRecord(LicenseDeal deal, string? licenseCode, DealSignature s) =>
         LedgerRecord.Create(LedgerRecordType.License, JsonSerializer.SerializeToElement(new Dictionary<string, object?>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReelRights.Core.Accounts;
+using ReelRights.Core.Licensing.Royalties;
 using ReelRights.Core.Works;
 
 namespace ReelRights.Core.Licensing;
@@ -56,6 +57,30 @@ internal static class LicensingModel
         {
             e.HasIndex(c => c.LicenseId);
             e.HasOne<License>().WithMany().HasForeignKey(c => c.LicenseId);
+        });
+        modelBuilder.Entity<UsageImport>(e =>
+        {
+            e.HasIndex(i => new { i.LicenseId, i.Sha256 });
+            e.HasOne<License>().WithMany().HasForeignKey(i => i.LicenseId);
+        });
+        modelBuilder.Entity<UsageLine>(e =>
+        {
+            e.HasIndex(l => new { l.LicenseId, l.Period });
+            e.HasOne<UsageImport>().WithMany().HasForeignKey(l => l.ImportId);
+            e.HasOne<License>().WithMany().HasForeignKey(l => l.LicenseId);
+        });
+        modelBuilder.Entity<RoyaltyStatement>(e =>
+        {
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.Ignore(s => s.Confirmed);
+            e.HasIndex(s => s.Number).IsUnique();
+            e.HasIndex(s => new { s.LicenseId, s.Period }).IsUnique();
+            e.HasOne<License>().WithMany().HasForeignKey(s => s.LicenseId);
+        });
+        modelBuilder.Entity<RoyaltyPayment>(e =>
+        {
+            e.HasIndex(p => p.StatementId);
+            e.HasOne<RoyaltyStatement>().WithMany().HasForeignKey(p => p.StatementId);
         });
         modelBuilder.Entity<WorkLicensingLock>(e =>
         {

@@ -55,6 +55,10 @@ internal static partial class ProblemsSetup
             {
                 case ReelRightsException rr:
                     problem = Problems.Create(context, Problems.StatusFor(rr.Kind), rr.Code, rr.MessageZh, rr.MessageEn);
+                    if (rr.Details is { } details)
+                    {
+                        problem.Extensions["errors"] = details;
+                    }
                     break;
                 case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
                     problem = Problems.Create(context, 413, "payload-too-large", "请求体超过大小上限。", "The request body is too large.");

@@ -28,7 +28,7 @@ public sealed class LicenseDecisionTests
         var (platformOrg, _) = await env.CreateOrgAsync("快看视频", OrganizationKind.Platform);
         var work = await env.Get<WorkService>().CreateAsync(owner, new CreateWorkRequest("霸道总裁的替身新娘", WorkType.MicroDrama), CancellationToken.None);
         var (one, two, elsewhere) = await SeedHitsAsync(env, owner, work.Id);
-        var code = await GrantAsync(env, owner, licensee, work.Id);
+        var code = await LicensingSteps.GrantAsync(env, owner, licensee, work.Id, LicensingSteps.SoleSoutheastAsia2027);
         await using (var scope = env.NewScope())
         {
             var changes = scope.ServiceProvider.GetRequiredService<LicenseChanges>();
@@ -38,12 +38,12 @@ public sealed class LicenseDecisionTests
             refused.Kind.ShouldBe(ErrorKind.NotFound);
         }
 
-        await RunDueJobsAsync(env);
+        await LicensingSteps.RunDueJobsAsync(env);
         var inTerm = await HitsAsync(env, one, two, elsewhere);
         var screening = await DecideAsync(env, owner, work.Id, 1, new CandidateChannel(platformOrg.Id, null));
         var otherTerritory = await DecideAsync(env, owner, work.Id, 1, new CandidateChannel(platformOrg.Id, null, "US"));
         env.Time.Advance(new DateTimeOffset(2027, 12, 31, 16, 0, 5, TimeSpan.Zero) - env.Time.GetUtcNow()); // 00:00:05 on 1 January 2028 in China: the day after the term
-        await RunDueJobsAsync(env);
+        await LicensingSteps.RunDueJobsAsync(env);
         var afterTerm = await HitsAsync(env, one, two, elsewhere);
 
         inTerm[one].Class.ShouldBe(MatchClass.Licensed);
@@ -74,12 +74,12 @@ public sealed class LicenseDecisionTests
         var (_, licensee) = await env.CreateOrgAsync("Viu 东南亚", OrganizationKind.Licensee);
         var work = await env.Get<WorkService>().CreateAsync(owner, new CreateWorkRequest("替身新娘", WorkType.MicroDrama), CancellationToken.None);
         var (one, _, _) = await SeedHitsAsync(env, owner, work.Id);
-        var code = await GrantAsync(env, owner, licensee, work.Id);
+        var code = await LicensingSteps.GrantAsync(env, owner, licensee, work.Id, LicensingSteps.SoleSoutheastAsia2027);
         await using (var scope = env.NewScope())
         {
             await scope.ServiceProvider.GetRequiredService<LicenseChanges>().DeclareChannelAsync(licensee, code, null, "https://video.example/viu", CancellationToken.None);
         }
-        await RunDueJobsAsync(env);
+        await LicensingSteps.RunDueJobsAsync(env);
 
         await using (var scope = env.NewScope())
         {
@@ -87,7 +87,7 @@ public sealed class LicenseDecisionTests
             (await Should.ThrowAsync<ReelRightsException>(() => changes.TerminateAsync(owner, code, " ", CancellationToken.None))).Code.ShouldBe("reason-required");
             await changes.TerminateAsync(owner, code, "被许可方未按期支付保底", CancellationToken.None);
         }
-        await RunDueJobsAsync(env);
+        await LicensingSteps.RunDueJobsAsync(env);
         var view = await env.Get<LicenseService>().PublicAsync(code, CancellationToken.None);
 
         (await HitsAsync(env, one))[one].Class.ShouldBe(MatchClass.LicenseExpired);
@@ -96,43 +96,15 @@ public sealed class LicenseDecisionTests
         view.Events.ShouldAllBe(e => e.LedgerIndex != null);
     }
 
-    private static async Task<string> GrantAsync(CoreEnvironment env, Actor owner, Actor licensee, Guid workId)
-    {
-        var terms = new LicenseTerms
-        {
-            Rights = LicenseRight.Streaming | LicenseRight.Dubbing,
-            Territories = ["southeast-asia"],
-            Episodes = [1],
-            Start = new DateOnly(2027, 1, 1),
-            End = new DateOnly(2027, 12, 31),
-            Exclusivity = Exclusivity.Sole,
-            Price = new LicensePrice(PriceModel.FlatFee, "CNY", 80_000_00),
-        };
-        await using var scope = env.NewScope();
-        var s = scope.ServiceProvider;
-        var listing = await s.GetRequiredService<ListingService>().CreateAsync(owner, new NewListing(workId, "东南亚", terms), CancellationToken.None);
-        var deal = await s.GetRequiredService<DealService>().OfferAsync(licensee, listing.Id, null, null, CancellationToken.None);
-        await s.GetRequiredService<DealService>().AcceptAsync(owner, deal.Id, 1, CancellationToken.None);
-        var sha = (await s.GetRequiredService<DealService>().GetAsync(owner, deal.Id, CancellationToken.None)).Deal.ContractPdfSha256!;
-        await s.GetRequiredService<DealSigning>().SignAsync(owner, deal.Id, sha, CancellationToken.None);
-        await s.GetRequiredService<DealSigning>().SignAsync(licensee, deal.Id, sha, CancellationToken.None);
-        return (await s.GetRequiredService<DealService>().GetAsync(owner, deal.Id, CancellationToken.None)).License!.Code;
-    }
-
     /// <summary>Episodes 1 and 2 of the work; a hit of each on the licensee's channel and one of episode 1 elsewhere, all suspected.</summary>
     private static async Task<(Guid One, Guid Two, Guid Elsewhere)> SeedHitsAsync(CoreEnvironment env, Actor owner, Guid workId)
     {
+        var episodes = await LicensingSteps.AddEpisodesAsync(env, owner, workId, 2);
         await using var scope = env.NewScope();
         var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
         var now = env.Time.GetUtcNow().UtcDateTime;
         var task = new MonitoringTask { Id = Guid.CreateVersion7(), OrganizationId = owner.OrganizationId, Name = "巡查", CreatedAt = now };
         db.MonitoringTasks.Add(task);
-        var episodes = Enumerable.Range(1, 2).Select(n => new Episode
-        {
-            Id = Guid.CreateVersion7(), WorkId = workId, OrganizationId = owner.OrganizationId, Number = n, Code = $"EP-{workId:N}-{n}", Title = $"第{n}集",
-            Source = EpisodeSource.Media, DurationSeconds = 120, State = EpisodeState.Ready, CreatedAt = now,
-        }).ToList();
-        db.Episodes.AddRange(episodes);
         MonitoringHit Hit(Episode e, string url) => new()
         {
             Id = Guid.CreateVersion7(), OrganizationId = owner.OrganizationId, TaskId = task.Id, EpisodeId = e.Id, WorkId = workId, Source = url,
@@ -155,23 +127,5 @@ public sealed class LicenseDecisionTests
     {
         await using var scope = env.NewScope();
         return await scope.ServiceProvider.GetRequiredService<ILicenseDirectory>().DecideAsync(owner.OrganizationId, workId, episode, channel, CancellationToken.None);
-    }
-
-    /// <summary>Claims and runs every due job, each in its own scope, as a worker would.</summary>
-    private static async Task RunDueJobsAsync(CoreEnvironment env)
-    {
-        while (true)
-        {
-            await using var scope = env.NewScope();
-            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
-            var job = await queue.ClaimAsync("test-worker", [LicenseReclassifyJob.JobKind, LicenseSealJob.JobKind], CancellationToken.None);
-            if (job is null)
-            {
-                return;
-            }
-            var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind);
-            await handler.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
-            await queue.CompleteAsync(job.Id, "test-worker", CancellationToken.None);
-        }
     }
 }

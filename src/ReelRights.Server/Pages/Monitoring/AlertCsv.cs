@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReelRights.Core;
 
 namespace ReelRights.Server.Pages.Monitoring;
 
@@ -41,29 +42,13 @@ public static class AlertCsv
                 row.TaskName,
             ]);
         }
-        return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return Csv.ToFile(csv);
     }
 
-    /// <summary>
-    /// One field. Text that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
-    /// CR) gets a leading apostrophe, as OWASP's "CSV injection" advice has it: a dismissal reason
-    /// or a title typed by anyone in the organization must not become a formula on a lawyer's machine.
-    /// </summary>
-    public static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>One field, as <see cref="Csv.Field"/> writes it.</summary>
+    public static string Field(string? value) => Csv.Field(value);
 
-    private static void Line(StringBuilder csv, IEnumerable<string?> fields) =>
-        csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
+    private static void Line(StringBuilder csv, IEnumerable<string?> fields) => Csv.Line(csv, fields);
 
     private static string Time(DateTime time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,15 @@
+namespace ReelRights.Core.Licensing.Royalties;
+
+/// <summary>A statement with what it was computed from, its payments, and whose move it is.</summary>
+public sealed record RoyaltyStatementView(
+    RoyaltyStatement Statement,
+    License License,
+    string WorkTitle,
+    string LicensorName,
+    string LicenseeName,
+    IReadOnlyList<UsageLine> Lines,
+    IReadOnlyList<RoyaltyPayment> Payments)
+{
+    public long PaidMinor => Payments.Sum(p => p.AmountMinor);
+    public long OutstandingMinor => Math.Max(0, Statement.OwedMinor - PaidMinor);
+}

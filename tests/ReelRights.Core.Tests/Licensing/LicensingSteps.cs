@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReelRights.Core.Accounts;
+using ReelRights.Core.Data;
+using ReelRights.Core.Jobs;
+using ReelRights.Core.Licensing;
+using ReelRights.Core.Works;
+
+namespace ReelRights.Core.Tests.Licensing;
+
+/// <summary>Steps the licensing tests share: a signed license from a listing, registered episodes, and a worker's run of due jobs.</summary>
+internal static class LicensingSteps
+{
+    /// <summary>Streaming and dubbing of episode 1 in Southeast Asia for 2027, sole, for a flat fee of CNY 80,000.</summary>
+    public static readonly LicenseTerms SoleSoutheastAsia2027 = new()
+    {
+        Rights = LicenseRight.Streaming | LicenseRight.Dubbing,
+        Territories = ["southeast-asia"],
+        Episodes = [1],
+        Start = new DateOnly(2027, 1, 1),
+        End = new DateOnly(2027, 12, 31),
+        Exclusivity = Exclusivity.Sole,
+        Price = new LicensePrice(PriceModel.FlatFee, "CNY", 80_000_00),
+    };
+
+    /// <summary>Lists the terms, offers them as listed, accepts and has both sides sign; the license's code.</summary>
+    public static async Task<string> GrantAsync(CoreEnvironment env, Actor owner, Actor licensee, Guid workId, LicenseTerms terms)
+    {
+        await using var scope = env.NewScope();
+        var s = scope.ServiceProvider;
+        var deals = s.GetRequiredService<DealService>();
+        var listing = await s.GetRequiredService<ListingService>().CreateAsync(owner, new NewListing(workId, "东南亚", terms), CancellationToken.None);
+        var deal = await deals.OfferAsync(licensee, listing.Id, null, null, CancellationToken.None);
+        await deals.AcceptAsync(owner, deal.Id, 1, CancellationToken.None);
+        var sha = (await deals.GetAsync(owner, deal.Id, CancellationToken.None)).Deal.ContractPdfSha256!;
+        await s.GetRequiredService<DealSigning>().SignAsync(owner, deal.Id, sha, CancellationToken.None);
+        await s.GetRequiredService<DealSigning>().SignAsync(licensee, deal.Id, sha, CancellationToken.None);
+        return (await deals.GetAsync(owner, deal.Id, CancellationToken.None)).License!.Code;
+    }
+
+    /// <summary>Episodes 1 to <paramref name="count"/> of the work, ready, without media.</summary>
+    public static async Task<IReadOnlyList<Episode>> AddEpisodesAsync(CoreEnvironment env, Actor owner, Guid workId, int count)
+    {
+        await using var scope = env.NewScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+        var now = env.Time.GetUtcNow().UtcDateTime;
+        var episodes = Enumerable.Range(1, count).Select(n => new Episode
+        {
+            Id = Guid.CreateVersion7(), WorkId = workId, OrganizationId = owner.OrganizationId, Number = n, Code = $"EP-{workId:N}-{n}", Title = $"第{n}集",
+            Source = EpisodeSource.Media, DurationSeconds = 120, State = EpisodeState.Ready, CreatedAt = now,
+        }).ToList();
+        db.Episodes.AddRange(episodes);
+        await db.SaveChangesAsync();
+        return episodes;
+    }
+
+    /// <summary>Claims and runs every due licensing job, each in its own scope, as a worker would.</summary>
+    public static async Task RunDueJobsAsync(CoreEnvironment env)
+    {
+        while (true)
+        {
+            await using var scope = env.NewScope();
+            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
+            var job = await queue.ClaimAsync("test-worker", [LicenseReclassifyJob.JobKind, LicenseSealJob.JobKind], CancellationToken.None);
+            if (job is null)
+            {
+                return;
+            }
+            var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind);
+            await handler.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
+            await queue.CompleteAsync(job.Id, "test-worker", CancellationToken.None);
+        }
+    }
+}
