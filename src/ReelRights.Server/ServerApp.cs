@@ -111,6 +111,7 @@ public static class ServerApp
         api.MapMediationApi(app);
         api.MapWebhookApi();
         ReelRights.Server.Api.Licensing.LicensingApi.MapLicensingApi(api);
+        ReelRights.Server.Api.Licensing.RoyaltiesApi.MapRoyaltiesApi(api);
         app.MapTileApi();
         app.MapWebUi();
         return app;

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ReelRights.Core.Accounts;
 using ReelRights.Testing;
@@ -19,23 +18,11 @@ public sealed class LicensesCommandTests
         using var buyer = server.CreateClient(buyerTenant.ApiKey);
         var work = (await (await owner.PostAsJsonAsync("/api/works", new { title = "替身新娘", type = "micro-drama" })).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("id").GetString();
-        var listing = (await (await owner.PostAsJsonAsync("/api/listings", new
+        var code = await LicensingSteps.LicenseOverHttpAsync(owner, buyer, work!, new
         {
-            workId = work,
-            title = "泰语配音",
-            terms = new
-            {
-                rights = new[] { "dubbing" }, territories = new[] { "TH" }, start = "2027-01-01", end = "2027-06-30", exclusivity = "sole",
-                price = new { model = "revenue-share", currency = "CNY", sharePercent = 20 },
-            },
-        })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var deal = (await (await buyer.PostAsJsonAsync($"/api/listings/{listing}/offers", new { })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("deal").GetProperty("id").GetString();
-        (await owner.PostAsJsonAsync($"/api/deals/{deal}/accept", new { version = 1 })).EnsureSuccessStatusCode();
-        var sha = Convert.ToHexStringLower(SHA256.HashData(await owner.GetByteArrayAsync($"/api/deals/{deal}/contract.pdf")));
-        (await owner.PostAsJsonAsync($"/api/deals/{deal}/sign", new { contractSha256 = sha })).EnsureSuccessStatusCode();
-        var code = (await (await buyer.PostAsJsonAsync($"/api/deals/{deal}/sign", new { contractSha256 = sha })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("licenseCode").GetString()!;
+            rights = new[] { "dubbing" }, territories = new[] { "TH" }, start = "2027-01-01", end = "2027-06-30", exclusivity = "sole",
+            price = new { model = "revenue-share", currency = "CNY", sharePercent = 20 },
+        }, "泰语配音");
         var keys = Path.GetTempFileName();
         await File.WriteAllTextAsync(keys, await server.CreateClient().GetStringAsync("/api/ledger/keys"));
         try

@@ -150,6 +150,17 @@ public abstract class IsolationTests(string provider)
         "POST /api/licenses/{code}/channels",
         "DELETE /api/licenses/{code}/channels/{channelId:guid}",
         "POST /api/licenses/{code}/terminate",
+        // Royalties: see RoyaltiesApiTests (another organization gets 404 on the usage, the statements and each statement route).
+        "POST /api/licenses/{code}/usage",
+        "POST /api/licenses/{code}/usage.csv",
+        "GET /api/licenses/{code}/usage",
+        "GET /api/licenses/{code}/statements",
+        "POST /api/licenses/{code}/statements",
+        "GET /api/statements/{number}",
+        "POST /api/statements/{number}/confirm",
+        "POST /api/statements/{number}/payments",
+        "GET /api/statements/{number}/statement.csv",
+        "GET /api/statements/{number}/statement.pdf",
     ];
 
     [Fact]

@@ -103,24 +103,10 @@ public sealed class ScreeningApiTests : IAsyncLifetime
     }
 
     /// <summary>A streaming license of episode 1 from the owner to the platform, listed, offered, accepted and signed over the API.</summary>
-    private static async Task<string> LicenseAsync(HttpClient owner, HttpClient platform, string work, string start, string end)
-    {
-        var listed = await owner.PostAsJsonAsync("/api/listings", new
-        {
-            workId = work,
-            title = "信息网络传播权",
-            terms = new { rights = new[] { "streaming" }, territories = new[] { "CN" }, start, end, exclusivity = "non-exclusive", price = new { model = "flat-fee", currency = "CNY", flatFeeMinor = 100_000 } },
-        });
-        listed.StatusCode.ShouldBe(HttpStatusCode.Created, await listed.Content.ReadAsStringAsync());
-        var listing = (await listed.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("id").GetString();
-        var deal = (await (await platform.PostAsJsonAsync($"/api/listings/{listing}/offers", new { })).Content.ReadFromJsonAsync<JsonElement>(Web))
-            .GetProperty("deal").GetProperty("id").GetString();
-        (await owner.PostAsJsonAsync($"/api/deals/{deal}/accept", new { version = 1 })).EnsureSuccessStatusCode();
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await owner.GetByteArrayAsync($"/api/deals/{deal}/contract.pdf")));
-        (await owner.PostAsJsonAsync($"/api/deals/{deal}/sign", new { contractSha256 = sha })).EnsureSuccessStatusCode();
-        var signed = await (await platform.PostAsJsonAsync($"/api/deals/{deal}/sign", new { contractSha256 = sha })).Content.ReadFromJsonAsync<JsonElement>(Web);
-        return signed.GetProperty("licenseCode").GetString()!;
-    }
+    private static Task<string> LicenseAsync(HttpClient owner, HttpClient platform, string work, string start, string end) =>
+        LicensingSteps.LicenseOverHttpAsync(owner, platform, work,
+            new { rights = new[] { "streaming" }, territories = new[] { "CN" }, start, end, exclusivity = "non-exclusive", price = new { model = "flat-fee", currency = "CNY", flatFeeMinor = 100_000 } },
+            "信息网络传播权");
 
     [Fact]
     public async Task Screen_FingerprintFileAndBadInput_AndOnlyPlatformsMayScreen()

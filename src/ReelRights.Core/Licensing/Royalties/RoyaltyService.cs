@@ -18,26 +18,28 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
 {
     public const int MaxFileBytes = 16 * 1024 * 1024;
 
-    public Task<UsageImport> ImportCsvAsync(Actor actor, string code, string? fileName, byte[] file, CancellationToken cancellationToken)
+    public async Task<UsageImport> ImportCsvAsync(Actor actor, string code, string? fileName, byte[] file, CancellationToken cancellationToken)
     {
+        var license = await LicenseeAsync(actor, code, cancellationToken);
         if (file.Length > MaxFileBytes)
         {
             throw ReelRightsException.Invalid("usage-too-large", "用量文件最大 16 MiB。", "A usage file is at most 16 MiB.");
         }
         var rows = UsageCsv.Parse(file);
-        return ApplyAsync(actor, code, rows, "csv", Validation.OptionalText(Path.GetFileName(fileName ?? ""), 255, "fileName"),
+        return await ApplyAsync(actor, license, rows, "csv", Validation.OptionalText(Path.GetFileName(fileName ?? ""), 255, "fileName"),
             Convert.ToHexStringLower(SHA256.HashData(file)), cancellationToken);
     }
 
-    public Task<UsageImport> ReportAsync(Actor actor, string code, IReadOnlyList<UsageRow> rows, CancellationToken cancellationToken)
+    public async Task<UsageImport> ReportAsync(Actor actor, string code, IReadOnlyList<UsageRow> rows, CancellationToken cancellationToken)
     {
+        var license = await LicenseeAsync(actor, code, cancellationToken);
         if (rows is not { Count: > 0 and <= UsageCsv.MaxRows })
         {
             throw ReelRightsException.Invalid("invalid-usage", $"请给出 1 到 {UsageCsv.MaxRows} 行用量。", $"Give between 1 and {UsageCsv.MaxRows} rows of usage.");
         }
         var numbered = rows.Select((r, i) => r with { Row = i + 1 }).ToList();
         var sha = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(numbered)));
-        return ApplyAsync(actor, code, numbered, "api", null, sha, cancellationToken);
+        return await ApplyAsync(actor, license, numbered, "api", null, sha, cancellationToken);
     }
 
     /// <summary>Every statement of a license, newest month first.</summary>
@@ -202,7 +204,8 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
         return await ViewAsync(statement, license, cancellationToken);
     }
 
-    private async Task<UsageImport> ApplyAsync(Actor actor, string code, IReadOnlyList<UsageRow> rows, string source, string? fileName, string sha256, CancellationToken cancellationToken)
+    /// <summary>The license, for its licensee only (the licensor is told usage comes from the other side; anyone else gets 404), once signed.</summary>
+    private async Task<License> LicenseeAsync(Actor actor, string code, CancellationToken cancellationToken)
     {
         var license = await SideAsync(actor, code, Permissions.LicensingWrite, cancellationToken);
         if (license.LicenseeOrganizationId != actor.OrganizationId)
@@ -213,6 +216,11 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
         {
             throw new ReelRightsException(ErrorKind.Conflict, "license-not-signed", "许可尚未签署生效，不能报送用量。", "The license is not signed yet; usage cannot be reported.");
         }
+        return license;
+    }
+
+    private async Task<UsageImport> ApplyAsync(Actor actor, License license, IReadOnlyList<UsageRow> rows, string source, string? fileName, string sha256, CancellationToken cancellationToken)
+    {
         if (await db.UsageImports.AsNoTracking().FirstOrDefaultAsync(i => i.LicenseId == license.Id && i.Sha256 == sha256, cancellationToken) is { } again)
         {
             throw new ReelRightsException(ErrorKind.Conflict, "usage-already-imported", $"同样的用量已于 {again.At:yyyy-MM-dd HH:mm} UTC 导入，未重复导入。",
@@ -222,7 +230,7 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
         var episodes = (await db.Episodes.AsNoTracking().Where(e => e.WorkId == license.WorkId).Select(e => e.Number).ToListAsync(cancellationToken)).ToHashSet();
         var closed = (await db.RoyaltyStatements.AsNoTracking().Where(s => s.LicenseId == license.Id && s.LicensorConfirmedAt != null && s.LicenseeConfirmedAt != null)
             .Select(s => s.Period).ToListAsync(cancellationToken)).ToHashSet();
-        var problems = UsageRules.Check(rows, new UsageRules.Scope(terms, await EndAsync(license, cancellationToken), episodes, closed));
+        var problems = UsageRules.Check(rows, new UsageRules.Scope(terms, await EndAsync(license, cancellationToken), episodes, closed, RoyaltyCalculator.PeriodOf(LicensingClock.Today(time))));
         if (problems.Count > 0)
         {
             throw UsageCsv.Rejected(problems);
@@ -253,11 +261,11 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
                 Territory = row.Territory!.Trim().ToUpperInvariant(),
                 Platform = row.Platform!.Trim(),
                 Episode = row.Episode,
-                Views = row.Views,
-                Revenue = row.Revenue,
+                Views = row.Views!.Value,
+                Revenue = row.Revenue!.Value,
                 Currency = currency,
                 FxRate = rate,
-                RevenueInLicenseCurrency = row.Revenue * (rate ?? 1m),
+                RevenueInLicenseCurrency = row.Revenue!.Value * (rate ?? 1m),
                 Row = row.Row,
             });
         }

@@ -5,14 +5,14 @@ namespace ReelRights.Core.Licensing.Royalties;
 
 /// <summary>
 /// Checks reported usage against its license: the month within the term, the territory and
-/// platform within its scope, the episode registered and licensed, no negative views or revenue,
+/// platform within its scope, the month already begun, the episode registered and licensed, no negative views or revenue,
 /// a rate for every row in another currency, no row twice, and no month whose statement both sides
 /// already confirmed. Every problem is collected with its row and column.
 /// </summary>
 public static partial class UsageRules
 {
     /// <summary>What a row is checked against.</summary>
-    public sealed record Scope(LicenseTerms Terms, DateOnly End, IReadOnlySet<int> RegisteredEpisodes, IReadOnlySet<string> ClosedPeriods);
+    public sealed record Scope(LicenseTerms Terms, DateOnly End, IReadOnlySet<int> RegisteredEpisodes, IReadOnlySet<string> ClosedPeriods, string CurrentPeriod);
 
     public static IReadOnlyList<UsageProblem> Check(IReadOnlyList<UsageRow> rows, Scope scope)
     {
@@ -33,6 +33,10 @@ public static partial class UsageRules
             else if (string.CompareOrdinal(period, first) < 0 || string.CompareOrdinal(period, last) > 0)
             {
                 Problem("period", $"期间 {period} 不在许可期限内（{first} 至 {last}）。", $"The period {period} is outside the license term ({first} to {last}).");
+            }
+            else if (string.CompareOrdinal(period, scope.CurrentPeriod) > 0)
+            {
+                Problem("period", $"{period} 尚未到来，不能报送用量。", $"{period} has not begun; usage cannot be reported for it.");
             }
             else if (scope.ClosedPeriods.Contains(period))
             {
@@ -63,15 +67,23 @@ public static partial class UsageRules
                     Problem("episode", $"第 {episode} 集不在许可分集内。", $"Episode {episode} is not licensed.");
                 }
             }
-            if (row.Views < 0)
+            if (row.Views is null)
+            {
+                Problem("views", "缺少播放量。", "Views are missing.");
+            }
+            else if (row.Views < 0)
             {
                 Problem("views", $"播放量不能为负数：{row.Views}。", $"Views cannot be negative: {row.Views}.");
             }
-            if (row.Revenue < 0)
+            if (row.Revenue is null)
             {
-                Problem("revenue", $"收入不能为负数：{row.Revenue.ToString(CultureInfo.InvariantCulture)}；退款请在后续月份少报。", $"Revenue cannot be negative: {row.Revenue.ToString(CultureInfo.InvariantCulture)}.");
+                Problem("revenue", "缺少收入。", "Revenue is missing.");
             }
-            else if (decimal.Round(row.Revenue, 4) != row.Revenue || row.Revenue > 1_000_000_000_000m)
+            else if (row.Revenue < 0)
+            {
+                Problem("revenue", $"收入不能为负数：{row.Revenue.Value.ToString(CultureInfo.InvariantCulture)}；退款请在后续月份少报。", $"Revenue cannot be negative: {row.Revenue.Value.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            else if (decimal.Round(row.Revenue.Value, 4) != row.Revenue || row.Revenue > 1_000_000_000_000m)
             {
                 Problem("revenue", "收入最多四位小数、不超过一万亿。", "Revenue has at most four decimals and is below one trillion.");
             }

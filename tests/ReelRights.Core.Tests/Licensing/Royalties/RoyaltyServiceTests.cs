@@ -105,6 +105,7 @@ public sealed class RoyaltyServiceTests
     [InlineData(Header + "2027-01,TH,Viu,1,1,1,CNY,\r\n2027-01,VN,Viu,1,1,100,USD,\r\n", 3, "fx_rate")]
     [InlineData("period,territory,platform,episode,views,revenue,currency\r\n2027-01,VN,Viu,1,1,100,USD\r\n", 2, "fx_rate")]
     [InlineData(Header + "2028-01,TH,Viu,1,1,1,CNY,\r\n", 2, "period")]
+    [InlineData(Header + "2027-04,TH,Viu,1,1,1,CNY,\r\n", 2, "period")] // not begun yet on 5 March 2027
     [InlineData(Header + "2027-01,US,Viu,1,1,1,CNY,\r\n", 2, "territory")]
     [InlineData(Header + "2027-01,TH,Netflix,1,1,1,CNY,\r\n", 2, "platform")]
     [InlineData(Header + "2027-01,TH,Viu,1,1,1,CNY,\r\n2027-01,TH,viu,1,2,2,CNY,\r\n", 3, "*")]
