@@ -16,6 +16,13 @@ internal static class BenchSupport
         return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 
+    /// <summary>The nearest-rank percentile (<paramref name="p"/> from 0 to 1) of the values.</summary>
+    public static double Percentile(IReadOnlyCollection<double> values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
     /// <summary>Keys live only as long as the benchmark process.</summary>
     public sealed class EphemeralProtector : ISecretProtector
     {

@@ -48,7 +48,8 @@ public sealed partial class RegistrationFlowTests : IAsyncLifetime
 
         // From the home page into 确权登记, which is available (no "coming soon").
         (await page.InnerTextAsync("#service-registration")).ShouldNotContain("即将推出");
-        (await page.InnerTextAsync("#service-mediation")).ShouldContain("即将推出");
+        (await page.InnerTextAsync("#service-mediation")).ShouldNotContain("即将推出");
+        (await page.InnerTextAsync("#service-trading")).ShouldNotContain("即将推出");
         await Chromium.ScreenshotAsync(page, "registration-00-home");
         await page.ClickAsync("#service-registration");
         await page.WaitForURLAsync(Url(server, "/works"));

@@ -47,6 +47,16 @@ public static class LicenseText
         _ => ("已取消", "cancelled"),
     };
 
+    public static (string Zh, string En) Standing(LicenseStanding standing) => standing switch
+    {
+        LicenseStanding.Pending => ("待签署", "awaiting signatures"),
+        LicenseStanding.NotYetStarted => ("未到期限", "not yet started"),
+        LicenseStanding.InForce => ("有效", "in force"),
+        LicenseStanding.Expired => ("已到期", "expired"),
+        LicenseStanding.Terminated => ("已终止", "terminated"),
+        _ => ("已取消", "cancelled"),
+    };
+
     public static (string Zh, string En) State(DealState state) => state switch
     {
         DealState.Negotiating => ("洽谈中", "negotiating"),
