@@ -121,7 +121,15 @@ public sealed class TradingFlowTests
         var lanes = await ownerPage.Locator(".chart .lane").AllAsync();
         await Chromium.ScreenshotAsync(ownerPage, "trading-04-chart");
 
+        // Anyone can check the license at /verify, without its price.
+        var anonymous = await chromium.NewPageAsync();
+        await anonymous.GotoAsync(Url(server, $"/verify?license={code}"));
+        var check = await anonymous.InnerTextAsync("#license");
+
         changed.ShouldContain(c => c.Contains("8,000.00"));
+        check.ShouldContain("有效");
+        check.ShouldContain("Viu 东南亚");
+        check.ShouldNotContain("8,000");
         standing.ShouldBe("有效");
         (await bars.CountAsync()).ShouldBe(2); // streaming and dubbing
         lanes.Count.ShouldBe(2);

@@ -15,7 +15,7 @@ namespace ReelRights.Server.Pages;
 /// a certificate's QR code leads to), that registration's public facts.
 /// </summary>
 [VerifyUploadLimits]
-public sealed class VerifyModel(ReceiptCheckService checker, VerificationService verification) : PageModel
+public sealed class VerifyModel(ReceiptCheckService checker, VerificationService verification, ReelRights.Core.Licensing.LicenseService licenses) : PageModel
 {
     private const long MaxReceiptBytes = 256 * 1024;
 
@@ -30,8 +30,23 @@ public sealed class VerifyModel(ReceiptCheckService checker, VerificationService
     public string? ErrorZh { get; private set; }
     public string? ErrorEn { get; private set; }
 
-    public async Task OnGetAsync(string? certificate, CancellationToken cancellationToken)
+    public string? LicenseCode { get; private set; }
+    public ReelRights.Core.Licensing.LicenseView? License { get; private set; }
+
+    public async Task OnGetAsync(string? certificate, string? license, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(license))
+        {
+            LicenseCode = license.Trim().ToUpperInvariant();
+            try
+            {
+                License = await licenses.PublicAsync(LicenseCode, cancellationToken);
+            }
+            catch (ReelRightsException e) when (e.Kind == ErrorKind.NotFound)
+            {
+                Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+        }
         if (!string.IsNullOrWhiteSpace(certificate))
         {
             CertificateNumber = certificate.Trim();
