@@ -29,17 +29,24 @@ public sealed class ChannelRules
     {
         var declared = await db.AuthorizedChannels.AsNoTracking()
             .Where(c => c.OrganizationId == ownerOrganizationId && (c.WorkId == null || c.WorkId == workId)).ToListAsync(cancellationToken);
+        // Only a license whose licensee declared a channel can decide a copy, so only those are loaded; both queries
+        // select by work (a join), never by a list of ids, which SQLite caps at 32,766 parameters.
         var licenses = await db.Licenses.AsNoTracking()
-            .Where(l => l.WorkId == workId && l.LicensorOrganizationId == ownerOrganizationId && (l.State == LicenseState.Active || l.State == LicenseState.Terminated))
+            .Where(l => l.WorkId == workId && l.LicensorOrganizationId == ownerOrganizationId && (l.State == LicenseState.Active || l.State == LicenseState.Terminated)
+                && db.LicenseChannels.Any(c => c.LicenseId == l.Id))
             .ToListAsync(cancellationToken);
-        var ids = licenses.Select(l => l.Id).ToList();
-        var channels = ids.Count == 0 ? [] : await db.LicenseChannels.AsNoTracking().Where(c => ids.Contains(c.LicenseId)).ToListAsync(cancellationToken);
+        var channels = (licenses.Count == 0 ? [] : await (
+                from c in db.LicenseChannels.AsNoTracking()
+                join l in db.Licenses on c.LicenseId equals l.Id
+                where l.WorkId == workId && l.LicensorOrganizationId == ownerOrganizationId
+                select c).ToListAsync(cancellationToken))
+            .ToLookup(c => c.LicenseId);
         return new ChannelRules(declared,
             licenses.Select(l =>
             {
                 var terms = LicenseTerms.FromJson(l.TermsJson);
                 // Expanded once: re-classification asks for every open hit of the work.
-                return (l, terms, terms.TerritoryCodes(), (IReadOnlyList<LicenseChannel>)channels.Where(c => c.LicenseId == l.Id).ToList());
+                return (l, terms, terms.TerritoryCodes(), (IReadOnlyList<LicenseChannel>)channels[l.Id].ToList());
             }).ToList(), today);
     }
 
