@@ -55,8 +55,12 @@ public sealed class LicenseSealer(ReelRightsDbContext db, LedgerAppender appende
             await db.SaveChangesAsync(cancellationToken);
         }
         var ids = statements.ToDictionary(s => s.Id);
-        foreach (var payment in (await db.RoyaltyPayments.Where(p => p.LedgerIndex == null).ToListAsync(cancellationToken))
-            .Where(p => ids.ContainsKey(p.StatementId)).OrderBy(p => p.At))
+        var unsealed = await (from p in db.RoyaltyPayments
+                              join s in db.RoyaltyStatements on p.StatementId equals s.Id
+                              where s.LicenseId == licenseId && p.LedgerIndex == null
+                              orderby p.At
+                              select p).ToListAsync(cancellationToken);
+        foreach (var payment in unsealed)
         {
             payment.LedgerIndex = await AppendOnceAsync(PaymentRecord(license, ids[payment.StatementId], payment), license.LicensorOrganizationId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -110,8 +110,8 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
             statement.UpdatedAt = now;
             statement.Version++;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return await ViewAsync(statement, license, cancellationToken);
+        await SaveAsync(cancellationToken);
+        return await ViewAsync(statement, license, cancellationToken, monthLines);
     }
 
     public async Task<RoyaltyStatementView> GetAsync(Actor actor, string number, CancellationToken cancellationToken)
@@ -296,9 +296,10 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
             .OrderBy(l => l.Period, StringComparer.Ordinal).ThenBy(l => l.Territory, StringComparer.Ordinal).ThenBy(l => l.Platform, StringComparer.Ordinal).ThenBy(l => l.Episode)
             .ToList();
 
-    private async Task<RoyaltyStatementView> ViewAsync(RoyaltyStatement statement, License license, CancellationToken cancellationToken)
+    /// <summary>The statement with its rows in force (<paramref name="lines"/> when the caller already has them), payments and names.</summary>
+    private async Task<RoyaltyStatementView> ViewAsync(RoyaltyStatement statement, License license, CancellationToken cancellationToken, IReadOnlyList<UsageLine>? lines = null)
     {
-        var lines = Current(await db.UsageLines.AsNoTracking().Where(l => l.LicenseId == license.Id && l.Period == statement.Period).ToListAsync(cancellationToken),
+        lines ??= Current(await db.UsageLines.AsNoTracking().Where(l => l.LicenseId == license.Id && l.Period == statement.Period).ToListAsync(cancellationToken),
             await ImportOrderAsync(license.Id, cancellationToken));
         var payments = await db.RoyaltyPayments.AsNoTracking().Where(p => p.StatementId == statement.Id).OrderBy(p => p.At).ToListAsync(cancellationToken);
         var names = await db.Organizations.AsNoTracking().Where(o => o.Id == license.LicensorOrganizationId || o.Id == license.LicenseeOrganizationId)
@@ -340,7 +341,7 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ReelRightsException(ErrorKind.Conflict, "statement-changed", "结算单刚被更新，请刷新后再确认。", "The statement was just updated; reload it and confirm again.");
+            throw new ReelRightsException(ErrorKind.Conflict, "statement-changed", "结算单刚被另一方更新，请刷新后再操作。", "The statement was just updated by the other side; reload it and try again.");
         }
     }
 }
