@@ -97,6 +97,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Licensing.LicenseService>();
         services.AddScoped<Jobs.IJobHandler, Licensing.LicenseSealJob>();
         services.AddScoped<Licensing.LicenseChanges>();
+        services.AddScoped<Licensing.LicenseAmendments>();
+        services.AddScoped<Licensing.LicenseExpiryJob>();
+        services.AddScoped<Jobs.IJobHandler>(sp => sp.GetRequiredService<Licensing.LicenseExpiryJob>());
         services.AddScoped<Licensing.Royalties.RoyaltyService>();
         services.AddScoped<Licensing.LicenseReclassifyJob>();
         services.AddScoped<Jobs.IJobHandler>(sp => sp.GetRequiredService<Licensing.LicenseReclassifyJob>());

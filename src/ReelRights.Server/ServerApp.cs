@@ -112,6 +112,7 @@ public static class ServerApp
         api.MapWebhookApi();
         ReelRights.Server.Api.Licensing.LicensingApi.MapLicensingApi(api);
         ReelRights.Server.Api.Licensing.RoyaltiesApi.MapRoyaltiesApi(api);
+        ReelRights.Server.Api.Licensing.AmendmentsApi.MapAmendmentsApi(api);
         app.MapTileApi();
         app.MapWebUi();
         return app;

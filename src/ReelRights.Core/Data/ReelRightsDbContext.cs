@@ -59,6 +59,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Licensing.LicenseEvent> LicenseEvents => Set<Licensing.LicenseEvent>();
     public DbSet<Licensing.WorkLicensingLock> WorkLicensingLocks => Set<Licensing.WorkLicensingLock>();
     public DbSet<Licensing.LicenseChannel> LicenseChannels => Set<Licensing.LicenseChannel>();
+    public DbSet<Licensing.LicenseAmendment> LicenseAmendments => Set<Licensing.LicenseAmendment>();
     public DbSet<Licensing.Royalties.UsageImport> UsageImports => Set<Licensing.Royalties.UsageImport>();
     public DbSet<Licensing.Royalties.UsageLine> UsageLines => Set<Licensing.Royalties.UsageLine>();
     public DbSet<Licensing.Royalties.RoyaltyStatement> RoyaltyStatements => Set<Licensing.Royalties.RoyaltyStatement>();

@@ -89,15 +89,7 @@ public sealed class DealService(ReelRightsDbContext db, LicenseContracts contrac
                 throw new ReelRightsException(ErrorKind.Conflict, "own-offer", "不能接受己方提出的条款，请等待对方答复。", "You cannot accept your own terms; wait for the other side.");
             }
             var terms = LicenseTerms.FromJson(latest.TermsJson);
-            var guard = await db.WorkLicensingLocks.SingleOrDefaultAsync(l => l.WorkId == deal.WorkId, cancellationToken);
-            if (guard is null)
-            {
-                db.WorkLicensingLocks.Add(new WorkLicensingLock { WorkId = deal.WorkId, Version = 1 });
-            }
-            else
-            {
-                guard.Version++;
-            }
+            await TakeLockAsync(db, deal.WorkId, cancellationToken);
             if (await ConflictAsync(deal.WorkId, terms, cancellationToken) is { } conflict)
             {
                 db.ChangeTracker.Clear();
@@ -214,11 +206,16 @@ public sealed class DealService(ReelRightsDbContext db, LicenseContracts contrac
     }
 
     /// <summary>The first license in force or reserved for the work that conflicts with <paramref name="terms"/>, narrowed in SQL by term, rights and exclusivity.</summary>
-    internal async Task<(License License, GrantOverlap Overlap)?> ConflictAsync(Guid workId, LicenseTerms terms, CancellationToken cancellationToken)
+    /// <remarks><paramref name="except"/> leaves one license out: the one an amendment would change.</remarks>
+    internal async Task<(License License, GrantOverlap Overlap)?> ConflictAsync(Guid workId, LicenseTerms terms, CancellationToken cancellationToken, Guid? except = null)
     {
         var mask = (int)terms.Rights;
         var candidates = db.Licenses.AsNoTracking().Where(l => l.WorkId == workId && (l.State == LicenseState.Active || l.State == LicenseState.Pending)
             && l.Start <= terms.End && l.End >= terms.Start && (l.RightsMask & mask) != 0);
+        if (except is { } skipped)
+        {
+            candidates = candidates.Where(l => l.Id != skipped);
+        }
         if (terms.Exclusivity == Exclusivity.NonExclusive)
         {
             candidates = candidates.Where(l => l.Exclusivity != Exclusivity.NonExclusive);
@@ -231,6 +228,23 @@ public sealed class DealService(ReelRightsDbContext db, LicenseContracts contrac
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// Bumps the work's licensing lock row in the pending commit: of two commits that each checked
+    /// exclusivity and reserved or changed a grant of the same work, the second fails and looks again.
+    /// </summary>
+    internal static async Task TakeLockAsync(ReelRightsDbContext db, Guid workId, CancellationToken cancellationToken)
+    {
+        var guard = await db.WorkLicensingLocks.SingleOrDefaultAsync(l => l.WorkId == workId, cancellationToken);
+        if (guard is null)
+        {
+            db.WorkLicensingLocks.Add(new WorkLicensingLock { WorkId = workId, Version = 1 });
+        }
+        else
+        {
+            guard.Version++;
+        }
     }
 
     internal static ReelRightsException Conflict(License license, GrantOverlap o)

@@ -67,6 +67,7 @@ public sealed class DealSigning(ReelRightsDbContext db, DealService deals, Licen
             });
             deal.State = DealState.Signed;
             LicenseReclassifyJob.QueueFor(jobs, license, time);
+            LicenseExpiryJob.QueueFor(jobs, license, time);
             deals.NotifyOther(deal, actor, new("许可已生效", "License in force"),
                 new($"交易 {deal.Number}：双方已签署，许可 {license.Code} 已生效。", $"Deal {deal.Number}: both sides signed; license {license.Code} is in force."));
         }

@@ -43,7 +43,7 @@ public enum LicenseState
     Cancelled,
 }
 
-/// <summary>One sealed step of a license's life: granted, amended, renewed, terminated.</summary>
+/// <summary>One sealed step of a license's life: granted, amended, renewed, terminated, expired.</summary>
 public sealed class LicenseEvent
 {
     public Guid Id { get; set; }
@@ -65,6 +65,8 @@ public enum LicenseEventKind
     Amended,
     Renewed,
     Terminated,
+    /// <summary>The term ended (recorded by <see cref="LicenseExpiryJob"/>); a renewal may follow.</summary>
+    Expired,
 }
 
 /// <summary>One row per work that has licensing: its version orders every reservation of a grant, so two accepts cannot both pass the exclusivity check.</summary>

@@ -57,6 +57,23 @@ public static class LicenseText
         _ => ("已取消", "cancelled"),
     };
 
+    public static (string Zh, string En) Step(LicenseEventKind kind) => kind switch
+    {
+        LicenseEventKind.Granted => ("授予", "granted"),
+        LicenseEventKind.Amended => ("修订", "amended"),
+        LicenseEventKind.Renewed => ("续期", "renewed"),
+        LicenseEventKind.Terminated => ("终止", "terminated"),
+        _ => ("到期", "expired"),
+    };
+
+    public static (string Zh, string En) Change(LicenseAmendment a) => (a.Kind, a.State) switch
+    {
+        (var k, AmendmentState.Open) => k == AmendmentKind.Renew ? ("续期（待答复）", "renewal (awaiting answer)") : ("修订（待答复）", "amendment (awaiting answer)"),
+        (var k, AmendmentState.Accepted) => k == AmendmentKind.Renew ? ("续期（已生效）", "renewal (accepted)") : ("修订（已生效）", "amendment (accepted)"),
+        (var k, AmendmentState.Declined) => k == AmendmentKind.Renew ? ("续期（被拒绝）", "renewal (declined)") : ("修订（被拒绝）", "amendment (declined)"),
+        (var k, _) => k == AmendmentKind.Renew ? ("续期（已撤回）", "renewal (withdrawn)") : ("修订（已撤回）", "amendment (withdrawn)"),
+    };
+
     public static (string Zh, string En) State(DealState state) => state switch
     {
         DealState.Negotiating => ("洽谈中", "negotiating"),

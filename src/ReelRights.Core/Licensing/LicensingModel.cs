@@ -53,6 +53,14 @@ internal static class LicensingModel
             e.HasIndex(x => new { x.LicenseId, x.Sequence }).IsUnique();
             e.HasOne<License>().WithMany().HasForeignKey(x => x.LicenseId);
         });
+        modelBuilder.Entity<LicenseAmendment>(e =>
+        {
+            e.Property(a => a.Kind).HasConversion<string>();
+            e.Property(a => a.State).HasConversion<string>();
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasIndex(a => a.LicenseId);
+            e.HasOne<License>().WithMany().HasForeignKey(a => a.LicenseId);
+        });
         modelBuilder.Entity<LicenseChannel>(e =>
         {
             e.HasIndex(c => c.LicenseId);

@@ -41,6 +41,9 @@ public sealed class MonitoringHit
     /// <summary>The license that decided the class (licensed, license expired, outside license scope), if one did.</summary>
     public string? LicenseCode { get; set; }
     public string? DismissedReason { get; set; }
+    /// <summary>The view count the video page reported when last seen (cumulative), where the source reports one.</summary>
+    public long? ObservedViews { get; set; }
+    public DateTime? ViewsObservedAt { get; set; }
     public DateTime FirstSeenAt { get; set; }
     public DateTime LastSeenAt { get; set; }
     public int TimesSeen { get; set; }

@@ -27,7 +27,7 @@ public sealed class LicenseDecisionTests
         var (_, licensee) = await env.CreateOrgAsync("Viu 东南亚", OrganizationKind.Licensee);
         var (platformOrg, _) = await env.CreateOrgAsync("快看视频", OrganizationKind.Platform);
         var work = await env.Get<WorkService>().CreateAsync(owner, new CreateWorkRequest("霸道总裁的替身新娘", WorkType.MicroDrama), CancellationToken.None);
-        var (one, two, elsewhere) = await SeedHitsAsync(env, owner, work.Id);
+        var (one, two, elsewhere) = await LicensingSteps.SeedHitsAsync(env, owner, work.Id);
         var code = await LicensingSteps.GrantAsync(env, owner, licensee, work.Id, LicensingSteps.SoleSoutheastAsia2027);
         await using (var scope = env.NewScope())
         {
@@ -39,12 +39,12 @@ public sealed class LicenseDecisionTests
         }
 
         await LicensingSteps.RunDueJobsAsync(env);
-        var inTerm = await HitsAsync(env, one, two, elsewhere);
+        var inTerm = await LicensingSteps.HitsAsync(env, one, two, elsewhere);
         var screening = await DecideAsync(env, owner, work.Id, 1, new CandidateChannel(platformOrg.Id, null));
         var otherTerritory = await DecideAsync(env, owner, work.Id, 1, new CandidateChannel(platformOrg.Id, null, "US"));
         env.Time.Advance(new DateTimeOffset(2027, 12, 31, 16, 0, 5, TimeSpan.Zero) - env.Time.GetUtcNow()); // 00:00:05 on 1 January 2028 in China: the day after the term
         await LicensingSteps.RunDueJobsAsync(env);
-        var afterTerm = await HitsAsync(env, one, two, elsewhere);
+        var afterTerm = await LicensingSteps.HitsAsync(env, one, two, elsewhere);
 
         inTerm[one].Class.ShouldBe(MatchClass.Licensed);
         inTerm[one].LicenseCode.ShouldBe(code);
@@ -73,7 +73,7 @@ public sealed class LicenseDecisionTests
         var (_, owner) = await env.CreateOrgAsync("星河影业");
         var (_, licensee) = await env.CreateOrgAsync("Viu 东南亚", OrganizationKind.Licensee);
         var work = await env.Get<WorkService>().CreateAsync(owner, new CreateWorkRequest("替身新娘", WorkType.MicroDrama), CancellationToken.None);
-        var (one, _, _) = await SeedHitsAsync(env, owner, work.Id);
+        var (one, _, _) = await LicensingSteps.SeedHitsAsync(env, owner, work.Id);
         var code = await LicensingSteps.GrantAsync(env, owner, licensee, work.Id, LicensingSteps.SoleSoutheastAsia2027);
         await using (var scope = env.NewScope())
         {
@@ -90,37 +90,10 @@ public sealed class LicenseDecisionTests
         await LicensingSteps.RunDueJobsAsync(env);
         var view = await env.Get<LicenseService>().PublicAsync(code, CancellationToken.None);
 
-        (await HitsAsync(env, one))[one].Class.ShouldBe(MatchClass.LicenseExpired);
+        (await LicensingSteps.HitsAsync(env, one))[one].Class.ShouldBe(MatchClass.LicenseExpired);
         view.Standing.ShouldBe(LicenseStanding.Terminated);
         view.Events.Select(e => e.Kind).ShouldBe([LicenseEventKind.Granted, LicenseEventKind.Terminated]);
         view.Events.ShouldAllBe(e => e.LedgerIndex != null);
-    }
-
-    /// <summary>Episodes 1 and 2 of the work; a hit of each on the licensee's channel and one of episode 1 elsewhere, all suspected.</summary>
-    private static async Task<(Guid One, Guid Two, Guid Elsewhere)> SeedHitsAsync(CoreEnvironment env, Actor owner, Guid workId)
-    {
-        var episodes = await LicensingSteps.AddEpisodesAsync(env, owner, workId, 2);
-        await using var scope = env.NewScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
-        var now = env.Time.GetUtcNow().UtcDateTime;
-        var task = new MonitoringTask { Id = Guid.CreateVersion7(), OrganizationId = owner.OrganizationId, Name = "巡查", CreatedAt = now };
-        db.MonitoringTasks.Add(task);
-        MonitoringHit Hit(Episode e, string url) => new()
-        {
-            Id = Guid.CreateVersion7(), OrganizationId = owner.OrganizationId, TaskId = task.Id, EpisodeId = e.Id, WorkId = workId, Source = url,
-            MediaSha256 = new string('c', 64), Score = 0.9, Modality = "video+audio", Class = MatchClass.Suspected, FirstSeenAt = now, LastSeenAt = now, TimesSeen = 1,
-            Segments = "[{\"queryStart\":0,\"queryEnd\":30,\"referenceStart\":10,\"referenceEnd\":40}]",
-        };
-        var hits = new[] { Hit(episodes[0], "https://video.example/viu/1.mp4"), Hit(episodes[1], "https://video.example/viu/2.mp4"), Hit(episodes[0], "https://pirate.example/1.mp4") };
-        db.MonitoringHits.AddRange(hits);
-        await db.SaveChangesAsync();
-        return (hits[0].Id, hits[1].Id, hits[2].Id);
-    }
-
-    private static async Task<Dictionary<Guid, MonitoringHit>> HitsAsync(CoreEnvironment env, params Guid[] ids)
-    {
-        await using var scope = env.NewScope();
-        return await scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>().MonitoringHits.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id);
     }
 
     private static async Task<ChannelDecision?> DecideAsync(CoreEnvironment env, Actor owner, Guid workId, int episode, CandidateChannel channel)

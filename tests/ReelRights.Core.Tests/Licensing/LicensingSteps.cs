@@ -1,8 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReelRights.Core.Accounts;
 using ReelRights.Core.Data;
 using ReelRights.Core.Jobs;
 using ReelRights.Core.Licensing;
+using ReelRights.Core.Monitoring;
 using ReelRights.Core.Works;
 
 namespace ReelRights.Core.Tests.Licensing;
@@ -60,7 +62,7 @@ internal static class LicensingSteps
         {
             await using var scope = env.NewScope();
             var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
-            var job = await queue.ClaimAsync("test-worker", [LicenseReclassifyJob.JobKind, LicenseSealJob.JobKind], CancellationToken.None);
+            var job = await queue.ClaimAsync("test-worker", [LicenseReclassifyJob.JobKind, LicenseSealJob.JobKind, LicenseExpiryJob.JobKind], CancellationToken.None);
             if (job is null)
             {
                 return;
@@ -69,5 +71,32 @@ internal static class LicensingSteps
             await handler.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
             await queue.CompleteAsync(job.Id, "test-worker", CancellationToken.None);
         }
+    }
+
+    /// <summary>Episodes 1 and 2 of the work; a hit of each on the licensee's channel and one of episode 1 elsewhere, all suspected.</summary>
+    public static async Task<(Guid One, Guid Two, Guid Elsewhere)> SeedHitsAsync(CoreEnvironment env, Actor owner, Guid workId)
+    {
+        var episodes = await LicensingSteps.AddEpisodesAsync(env, owner, workId, 2);
+        await using var scope = env.NewScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>();
+        var now = env.Time.GetUtcNow().UtcDateTime;
+        var task = new MonitoringTask { Id = Guid.CreateVersion7(), OrganizationId = owner.OrganizationId, Name = "巡查", CreatedAt = now };
+        db.MonitoringTasks.Add(task);
+        MonitoringHit Hit(Episode e, string url) => new()
+        {
+            Id = Guid.CreateVersion7(), OrganizationId = owner.OrganizationId, TaskId = task.Id, EpisodeId = e.Id, WorkId = workId, Source = url,
+            MediaSha256 = new string('c', 64), Score = 0.9, Modality = "video+audio", Class = MatchClass.Suspected, FirstSeenAt = now, LastSeenAt = now, TimesSeen = 1,
+            Segments = "[{\"queryStart\":0,\"queryEnd\":30,\"referenceStart\":10,\"referenceEnd\":40}]",
+        };
+        var hits = new[] { Hit(episodes[0], "https://video.example/viu/1.mp4"), Hit(episodes[1], "https://video.example/viu/2.mp4"), Hit(episodes[0], "https://pirate.example/1.mp4") };
+        db.MonitoringHits.AddRange(hits);
+        await db.SaveChangesAsync();
+        return (hits[0].Id, hits[1].Id, hits[2].Id);
+    }
+
+    public static async Task<Dictionary<Guid, MonitoringHit>> HitsAsync(CoreEnvironment env, params Guid[] ids)
+    {
+        await using var scope = env.NewScope();
+        return await scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>().MonitoringHits.AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id);
     }
 }

@@ -21,6 +21,10 @@ public sealed class SettlementProposal
     /// <summary>The copies stay up under a license instead of being taken down (see <see cref="ISettlementLicensing"/>).</summary>
     public bool LicenseInstead { get; set; }
     public string? LicenseTerms { get; set; }
+    /// <summary>The license as structured terms (<see cref="Licensing.LicenseTerms"/> JSON), so the settlement can grant it in one step.</summary>
+    public string? LicenseGrantJson { get; set; }
+    /// <summary>Who would hold that license: an organization here (by default the case's platform).</summary>
+    public Guid? LicenseeOrganizationId { get; set; }
     public string? Note { get; set; }
     public ProposalState State { get; set; }
     public Guid? RespondsToId { get; set; }

@@ -94,3 +94,13 @@ public sealed record LicenseDto(string Code, LicenseState State, LicenseStanding
         _ => ("已取消", "cancelled"),
     };
 }
+
+/// <summary>A proposed change: <c>amend</c> or <c>renew</c>, with the full terms after it.</summary>
+public sealed record AmendmentRequest(AmendmentKind Kind, TermsDto? Terms = null, string? Note = null);
+
+public sealed record AmendmentDto(Guid Id, AmendmentKind Kind, AmendmentState State, Guid ProposedByOrganizationId, TermsDto Terms, string? Note,
+    DateTime CreatedAt, DateTime? DecidedAt)
+{
+    public static AmendmentDto From(LicenseAmendment a) =>
+        new(a.Id, a.Kind, a.State, a.ProposedByOrganizationId, TermsDto.From(LicenseTerms.FromJson(a.TermsJson)), a.Note, a.CreatedAt, a.DecidedAt);
+}

@@ -11,12 +11,18 @@ namespace ReelRights.Server.Pages.Trading;
 /// 许可: its terms, sealed history and signatures; the licensee's channels (what monitoring and
 /// screening recognise); usage uploads and the monthly statements.
 /// </summary>
-public sealed class LicenseModel(CurrentSession session, LicenseService licenses, LicenseChanges changes, RoyaltyService royalties) : PageModel
+public sealed class LicenseModel(CurrentSession session, LicenseService licenses, LicenseChanges changes, LicenseAmendments amendments, RoyaltyService royalties) : PageModel
 {
+    /// <summary>The full terms an amendment proposes, prefilled with the terms in force.</summary>
+    [BindProperty] public TermsForm Terms { get; set; } = new();
+    public IReadOnlyList<LicenseAmendment> Amendments { get; private set; } = [];
+    public LicenseAmendment? Open => Amendments.FirstOrDefault(a => a.State == AmendmentState.Open);
+    public bool CanChange => session.Actor.Has(ReelRights.Core.Accounts.Permissions.LicensingWrite) && View.License.State == LicenseState.Active;
     public LicenseView View { get; private set; } = null!;
     public IReadOnlyList<LicenseChannel> Channels { get; private set; } = [];
     public IReadOnlyList<RoyaltyStatement> Statements { get; private set; } = [];
     public int UsageRows { get; private set; }
+    public Guid Me => session.Actor.OrganizationId;
     public bool IsLicensee => View.License.LicenseeOrganizationId == session.Actor.OrganizationId;
     public string? FlashZh { get; private set; }
     public string? FlashEn { get; private set; }
@@ -40,6 +46,8 @@ public sealed class LicenseModel(CurrentSession session, LicenseService licenses
         {
             return NotFound();
         }
+        Terms = TermsForm.From(View.Terms);
+        Amendments = await amendments.ListAsync(session.Actor, code, cancellationToken);
         Channels = await changes.ChannelsAsync(session.Actor, code, cancellationToken);
         Statements = await royalties.StatementsAsync(session.Actor, code, cancellationToken);
         UsageRows = (await royalties.UsageAsync(session.Actor, code, cancellationToken)).Count;
@@ -51,6 +59,40 @@ public sealed class LicenseModel(CurrentSession session, LicenseService licenses
         {
             await changes.DeclareChannelAsync(session.Actor, code, null, urlPrefix, cancellationToken);
             return ("渠道已声明；该渠道上的副本将按本许可判断。", "Channel declared; copies there are now judged by this license.");
+        });
+
+    /// <summary>A renewal: the terms in force with a later end date.</summary>
+    public Task<IActionResult> OnPostRenewAsync(string code, DateOnly? end, string? note, CancellationToken cancellationToken) =>
+        MoveAsync(code, async () =>
+        {
+            var current = (await licenses.GetAsync(session.Actor, code, cancellationToken)).Terms;
+            var until = end ?? throw ReelRightsException.Invalid("invalid-renewal", "请给出续期后的结束日期。", "Give the end date after renewal.");
+            await amendments.ProposeAsync(session.Actor, code, AmendmentKind.Renew, current with { End = until }, note, cancellationToken);
+            return ("续期已提出，等待对方答复。", "Renewal proposed; waiting for the other side.");
+        });
+
+    public Task<IActionResult> OnPostAmendAsync(string code, string? note, CancellationToken cancellationToken) =>
+        MoveAsync(code, async () =>
+        {
+            await amendments.ProposeAsync(session.Actor, code, AmendmentKind.Amend, Terms.ToTerms(), note, cancellationToken);
+            return ("修订已提出，等待对方答复。", "Amendment proposed; waiting for the other side.");
+        });
+
+    /// <summary>Answers the open change: accept or decline (the other side), withdraw (the proposer).</summary>
+    public Task<IActionResult> OnPostAnswerAsync(string code, Guid amendment, string? decision, string? note, CancellationToken cancellationToken) =>
+        MoveAsync(code, async () =>
+        {
+            switch (decision)
+            {
+                case "accept":
+                    await amendments.AcceptAsync(session.Actor, code, amendment, cancellationToken);
+                    return ("已接受，新条款已生效并存证。", "Accepted; the new terms apply and are sealed.");
+                case "decline" or "withdraw":
+                    await amendments.CloseAsync(session.Actor, code, amendment, decision == "withdraw", note, cancellationToken);
+                    return decision == "withdraw" ? ("已撤回。", "Withdrawn.") : ("已拒绝。", "Declined.");
+                default:
+                    throw ReelRightsException.Invalid("invalid-decision", "请选择接受、拒绝或撤回。", "Choose accept, decline or withdraw.");
+            }
         });
 
     public Task<IActionResult> OnPostUsageAsync(string code, IFormFile? file, CancellationToken cancellationToken) =>
