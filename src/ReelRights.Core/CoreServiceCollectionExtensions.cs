@@ -85,7 +85,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Cases.Mediation.MediationService>();
         services.AddScoped<Cases.Mediation.SettlementAgreements>();
         services.AddScoped<Cases.Mediation.JudicialPackageBuilder>();
-        services.TryAddScoped<Cases.Mediation.ISettlementLicensing, Cases.Mediation.ManualSettlementLicensing>();
+        services.TryAddScoped<Cases.Mediation.ISettlementLicensing, Licensing.SettlementLicensing>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseClockJob>();
         services.AddScoped<Jobs.IJobHandler, Cases.CaseSealJob>();
         services.AddScoped<Jobs.IJobHandler, Cases.MeasureRecheckJob>();

@@ -64,8 +64,11 @@ public sealed class LicenseService(ReelRightsDbContext db, TimeProvider time)
         var signatures = license.DealId is { } deal
             ? await db.DealSignatures.AsNoTracking().Where(s => s.DealId == deal).OrderBy(s => s.At).ToListAsync(cancellationToken)
             : [];
+        var caseNumber = license.CaseId is { } caseId
+            ? await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.Number).SingleOrDefaultAsync(cancellationToken)
+            : null;
         return new LicenseView(license, LicenseTerms.FromJson(license.TermsJson), work.Title, work.Code, names[license.LicensorOrganizationId],
-            names[license.LicenseeOrganizationId], events, signatures, Standing(license));
+            names[license.LicenseeOrganizationId], events, signatures, Standing(license), caseNumber);
     }
 }
 
@@ -79,6 +82,9 @@ public enum LicenseStanding
     Cancelled,
 }
 
-/// <summary>A license with its terms, names, sealed history and signatures, and where it stands today.</summary>
+/// <summary>
+/// A license with its terms, names, sealed history and signatures, and where it stands today; for a
+/// license a mediation settlement granted, the case's number (its contract is the settlement agreement).
+/// </summary>
 public sealed record LicenseView(License License, LicenseTerms Terms, string WorkTitle, string WorkCode, string LicensorName, string LicenseeName,
-    IReadOnlyList<LicenseEvent> Events, IReadOnlyList<DealSignature> Signatures, LicenseStanding Standing);
+    IReadOnlyList<LicenseEvent> Events, IReadOnlyList<DealSignature> Signatures, LicenseStanding Standing, string? CaseNumber = null);

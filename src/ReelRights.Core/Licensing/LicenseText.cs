@@ -57,6 +57,10 @@ public static class LicenseText
         _ => ("已取消", "cancelled"),
     };
 
+    /// <summary>The term as "yyyy-MM-dd – yyyy-MM-dd" (inclusive).</summary>
+    public static string Term(LicenseTerms t) =>
+        $"{t.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {t.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
     public static (string Zh, string En) Step(LicenseEventKind kind) => kind switch
     {
         LicenseEventKind.Granted => ("授予", "granted"),

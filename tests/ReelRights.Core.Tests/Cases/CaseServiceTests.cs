@@ -242,7 +242,7 @@ public sealed class CaseServiceTests
         settle.AttachmentsSha256.ShouldBe(sha);
         settle.AttachmentsSm3.ShouldNotBeNull().Length.ShouldBe(64);
         settle.Note.ShouldNotBeNull().ShouldContain("20,000.00 CNY");
-        settle.Note.ShouldContain("交易服务尚未上线");
+        settle.Note.ShouldContain("由双方另行签订许可合同");
         settled.Events.Where(e => e.Action == CaseAction.SignAgreement).Select(e => e.ActorRole).ShouldBe([CaseRole.Claimant, CaseRole.Platform]);
         var confirmation = settled.Deadlines.Single(d => d.Clock == ClockKind.JudicialConfirmation);
         // Settled on 21 November 2026: 30 days end on Monday 21 December (a working day).

@@ -1,20 +1,28 @@
+using ReelRights.Core.Licensing;
+
 namespace ReelRights.Core.Cases.Mediation;
 
 /// <summary>
-/// The hook the licensing and trading service (用权) fills: when a settled agreement keeps the
-/// copies up under a license instead of a takedown, the license is offered through it. Until that
-/// service exists, <see cref="ManualSettlementLicensing"/> records that the license is to be
-/// granted by hand.
+/// The hook the licensing and trading service (用权) fills for mediation: a proposal that keeps the
+/// copies up under a license instead of a takedown may carry the license as structured terms; it is
+/// checked when proposed and when accepted, and granted in the same commit as the settlement.
 /// </summary>
 public interface ISettlementLicensing
 {
-    /// <summary>Offers the license the settled <paramref name="proposal"/> names; returns what the case should say about it.</summary>
-    Task<string> OfferAsync(EnforcementCase settledCase, SettlementProposal proposal, CancellationToken cancellationToken);
+    /// <summary>
+    /// Checks the license a proposal would grant: valid terms, a licensee organization here (by
+    /// default the case's platform), and no conflict with the work's grants. Returns the normalized
+    /// terms, the licensee and the words the agreement states the grant in.
+    /// </summary>
+    Task<SettlementGrant> CheckAsync(EnforcementCase c, LicenseTerms terms, Guid? licenseeOrganizationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At settlement: grants the license the accepted <paramref name="proposal"/> carries (refused on
+    /// a conflict that arose meanwhile), or, for terms in words only, says the parties grant it
+    /// themselves. Returns the line the settle step records.
+    /// </summary>
+    Task<string> GrantAsync(EnforcementCase settledCase, SettlementProposal proposal, SettlementAgreement agreement, CancellationToken cancellationToken);
 }
 
-/// <summary>No licensing service yet: the agreement's terms stand, and the parties grant the license themselves.</summary>
-public sealed class ManualSettlementLicensing : ISettlementLicensing
-{
-    public Task<string> OfferAsync(EnforcementCase settledCase, SettlementProposal proposal, CancellationToken cancellationToken) =>
-        Task.FromResult("许可条款已写入和解协议，由双方自行签订许可合同（交易服务尚未上线）/ the license terms are in the agreement; the parties grant the license themselves (the trading service is not live yet)");
-}
+/// <summary>A checked grant: the terms as stored, who holds it, and how the agreement words it (zh / en).</summary>
+public sealed record SettlementGrant(LicenseTerms Terms, Guid LicenseeOrganizationId, string Wording);

@@ -22,7 +22,11 @@ public sealed record MediationView(
     IReadOnlyList<AgreementSignature> Signatures,
     IReadOnlyList<CaseRole> Signers);
 
-/// <summary>What a proposal offers.</summary>
+/// <summary>
+/// What a proposal offers. A license instead of a takedown is stated in words (<see cref="LicenseTerms"/>)
+/// and may also be given as structured terms (<see cref="LicenseGrant"/>, with the licensee, by default
+/// the case's platform), which the settlement then grants as a license in one step.
+/// </summary>
 public sealed record ProposalInput(
     long AmountMinor,
     string Currency,
@@ -31,7 +35,9 @@ public sealed record ProposalInput(
     bool LicenseInstead = false,
     string? LicenseTerms = null,
     string? Note = null,
-    Guid? RespondsTo = null);
+    Guid? RespondsTo = null,
+    Licensing.LicenseTerms? LicenseGrant = null,
+    Guid? LicenseeOrganizationId = null);
 
 /// <summary>A session as the mediator schedules it: local date and time in <see cref="TimeZone"/>.</summary>
 public sealed record SessionInput(DateTime LocalStart, int DurationMinutes, string? OnlineLink = null, string? Place = null, string? Note = null,
@@ -43,7 +49,7 @@ public sealed record SessionInput(DateTime LocalStart, int DurationMinutes, stri
 /// the mediator drafts the agreement from it; both parties sign it with the sign-agreement move
 /// (each signature a sealed case step, see <see cref="CaseMoves"/>) and the mediator settles.
 /// </summary>
-public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, CaseMoves moves, SettlementAgreements agreements, TimeProvider time)
+public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, CaseMoves moves, SettlementAgreements agreements, ISettlementLicensing licensing, TimeProvider time)
 {
     public const string DefaultTimeZone = "Asia/Shanghai";
     public const long MaxDocumentBytes = 20L << 20;
@@ -261,6 +267,16 @@ public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, C
             throw ReelRightsException.Invalid("invalid-currency", "币种须为 ISO 4217 三位代码，如 CNY。", "The currency must be an ISO 4217 code such as CNY.");
         }
         var licenseTerms = Validation.OptionalText(input.LicenseTerms, 4000, "licenseTerms");
+        SettlementGrant? grant = null;
+        if (input.LicenseGrant is { } structured)
+        {
+            if (!input.LicenseInstead)
+            {
+                throw ReelRightsException.Invalid("license-instead-required", "附带许可条款的方案须选择“以许可代替下架”。", "A proposal carrying license terms must choose a license instead of the takedown.");
+            }
+            grant = await licensing.CheckAsync(party.Case, structured, input.LicenseeOrganizationId, cancellationToken);
+            licenseTerms = licenseTerms is null ? grant.Wording : $"{licenseTerms}\n{grant.Wording}";
+        }
         if (input.LicenseInstead && licenseTerms is null)
         {
             throw ReelRightsException.Invalid("license-terms-required", "以许可代替下架时须写明许可条款。", "A license instead of a takedown needs its terms.");
@@ -290,6 +306,8 @@ public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, C
             TakedownScope = Validation.Text(input.TakedownScope, "takedownScope", 2000),
             LicenseInstead = input.LicenseInstead,
             LicenseTerms = input.LicenseInstead ? licenseTerms : null,
+            LicenseGrantJson = grant?.Terms.ToJson(),
+            LicenseeOrganizationId = grant?.LicenseeOrganizationId,
             Note = Validation.OptionalText(input.Note, 4000, "note"),
             State = ProposalState.Open,
             RespondsToId = answered?.Id,
@@ -317,6 +335,11 @@ public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, C
         if (proposal.State != ProposalState.Open || proposal.ByRole == role)
         {
             throw new ReelRightsException(ErrorKind.Conflict, "proposal-not-open", "只能接受对方尚未处理的方案。", "Only the other side's open proposal can be accepted.");
+        }
+        if (proposal.LicenseGrantJson is { } grant)
+        {
+            // A grant made since the proposal may have taken the scope: refuse now rather than at settlement.
+            await licensing.CheckAsync(party.Case, Licensing.LicenseTerms.FromJson(grant), proposal.LicenseeOrganizationId, cancellationToken);
         }
         foreach (var other in await db.SettlementProposals.Where(p => p.CaseId == party.Case.Id && p.Id != proposalId
             && (p.State == ProposalState.Open || p.State == ProposalState.Accepted)).ToListAsync(cancellationToken))

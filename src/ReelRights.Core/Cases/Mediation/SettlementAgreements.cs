@@ -115,7 +115,7 @@ public sealed class SettlementAgreements(ReelRightsDbContext db, IBlobStore blob
         };
         if (proposal.LicenseInstead)
         {
-            lines.Add(await licensing.OfferAsync(c, proposal, cancellationToken));
+            lines.Add(await licensing.GrantAsync(c, proposal, agreement, cancellationToken));
         }
         if (note is not null)
         {

@@ -39,11 +39,13 @@ public sealed record MessageDto(Guid Id, CaseRole AuthorRole, string AuthorName,
 public sealed record DocumentDto(string Name, string Type, long Size, string Sha256, string Url);
 
 public sealed record ProposalDto(Guid Id, int Sequence, CaseRole By, long AmountMinor, string Currency, string Amount, string PaymentSchedule, string TakedownScope,
-    bool LicenseInstead, string? LicenseTerms, string? Note, ProposalState State, Guid? RespondsTo, DateTime CreatedAt)
+    bool LicenseInstead, string? LicenseTerms, string? Note, ProposalState State, Guid? RespondsTo, DateTime CreatedAt,
+    ReelRights.Server.Api.Licensing.TermsDto? LicenseGrant, Guid? LicenseeOrganizationId)
 {
     public static ProposalDto From(SettlementProposal p) => new(p.Id, p.Sequence, p.ByRole, p.AmountMinor, p.Currency,
         SettlementAgreementHtml.FormatAmount(p.AmountMinor, p.Currency), p.PaymentSchedule, p.TakedownScope, p.LicenseInstead, p.LicenseTerms, p.Note, p.State,
-        p.RespondsToId, p.CreatedAt);
+        p.RespondsToId, p.CreatedAt,
+        p.LicenseGrantJson is { } json ? ReelRights.Server.Api.Licensing.TermsDto.From(ReelRights.Core.Licensing.LicenseTerms.FromJson(json)) : null, p.LicenseeOrganizationId);
 }
 
 public sealed record AgreementDto(Guid Id, AgreementState State, string PdfSha256, string PdfSm3, string Pdf, string Html, DateTime CreatedAt,
@@ -60,11 +62,17 @@ public sealed record SignatureDto(CaseRole Role, string Signer, DateTime At, str
 public sealed record SessionRequest(DateTime LocalStart, int DurationMinutes = 60, string? OnlineLink = null, string? Place = null, string? Note = null,
     string? TimeZone = null);
 
-/// <summary>A proposal; <c>respondsTo</c> makes it a counter-proposal to the other side's open one.</summary>
+/// <summary>
+/// A proposal; <c>respondsTo</c> makes it a counter-proposal to the other side's open one. With
+/// <c>licenseInstead</c>, <c>licenseGrant</c> gives the license as terms (and <c>licenseeOrganizationId</c>
+/// its holder, by default the case's platform): the settlement then grants it as a license in one step.
+/// </summary>
 public sealed record ProposalRequest(long AmountMinor, string Currency, string PaymentSchedule, string TakedownScope, bool LicenseInstead = false,
-    string? LicenseTerms = null, string? Note = null, Guid? RespondsTo = null)
+    string? LicenseTerms = null, string? Note = null, Guid? RespondsTo = null, ReelRights.Server.Api.Licensing.TermsDto? LicenseGrant = null,
+    Guid? LicenseeOrganizationId = null)
 {
-    public ProposalInput ToInput() => new(AmountMinor, Currency, PaymentSchedule, TakedownScope, LicenseInstead, LicenseTerms, Note, RespondsTo);
+    public ProposalInput ToInput() => new(AmountMinor, Currency, PaymentSchedule, TakedownScope, LicenseInstead, LicenseTerms, Note, RespondsTo,
+        LicenseGrant?.ToTerms(), LicenseeOrganizationId);
 }
 
 /// <summary>A message without a document (send multipart/form-data with <c>text</c> and <c>file</c> to attach one).</summary>

@@ -65,12 +65,13 @@ public sealed record LicenseEventDto(int Sequence, LicenseEventKind Kind, string
 
 /// <summary>
 /// A license. For its two sides, with the full terms; in the public check (<c>/api/licenses/{code}/public</c>),
-/// the scope without the price.
+/// the scope without the price (nor the case a settlement license came from).
 /// </summary>
 public sealed record LicenseDto(string Code, LicenseState State, LicenseStanding Standing, string StandingZh, string StandingEn, Guid WorkId, string WorkTitle,
     string WorkCode, string Licensor, string Licensee, TermsDto? Terms, IReadOnlyList<LicenseRight> Rights, IReadOnlyList<string> Territories,
     IReadOnlyList<string> ExceptTerritories, string TerritoryZh, string TerritoryEn, DateOnly Start, DateOnly End, Exclusivity Exclusivity, DateTime? GrantedAt,
-    string? ContractPdfSha256, string? ContractPdfSm3, IReadOnlyList<LicenseEventDto> History, IReadOnlyList<ContractSignatureDto> Signatures)
+    string? ContractPdfSha256, string? ContractPdfSm3, IReadOnlyList<LicenseEventDto> History, IReadOnlyList<ContractSignatureDto> Signatures,
+    string? CaseNumber = null)
 {
     public static LicenseDto From(LicenseView v, bool withPrice)
     {
@@ -81,7 +82,7 @@ public sealed record LicenseDto(string Code, LicenseState State, LicenseStanding
             withPrice ? full : null, full.Rights, v.Terms.Territories, v.Terms.ExceptTerritories, territory.Zh, territory.En, v.License.Start, v.License.End,
             v.License.Exclusivity, v.License.GrantedAt, v.License.ContractPdfSha256, v.License.ContractPdfSm3,
             v.Events.Select(e => new LicenseEventDto(e.Sequence, e.Kind, e.Note, e.At, e.LedgerIndex, e.LedgerIndex is { } i ? $"/api/ledger/receipts/{i}" : null)).ToList(),
-            v.Signatures.Select(ContractSignatureDto.From).ToList());
+            v.Signatures.Select(ContractSignatureDto.From).ToList(), withPrice ? v.CaseNumber : null);
     }
 
     public static (string Zh, string En) StandingText(LicenseStanding s) => s switch

@@ -89,11 +89,12 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
         }, cancellationToken);
 
     public Task<IActionResult> OnPostProposeAsync(Guid id, decimal amount, string? currency, string? paymentSchedule, string? takedownScope,
-        bool licenseInstead, string? licenseTerms, Guid? respondsTo, CancellationToken cancellationToken) =>
+        bool licenseInstead, string? licenseTerms, Guid? respondsTo, bool grantLicense, ReelRights.Server.Pages.Trading.TermsForm? terms, Guid? licensee,
+        CancellationToken cancellationToken) =>
         MediateAsync(id, async party =>
         {
             var input = new ReelRights.Core.Cases.Mediation.ProposalInput((long)Math.Round(amount * 100m), currency ?? "CNY", paymentSchedule ?? "", takedownScope ?? "",
-                licenseInstead, licenseTerms, null, respondsTo);
+                licenseInstead, licenseTerms, null, respondsTo, grantLicense && licenseInstead ? (terms ?? new()).ToTerms() : null, licensee);
             var p = await mediation.ProposeAsync(party, input, cancellationToken);
             return ($"已提出第 {p.Sequence} 号方案。", $"Proposal {p.Sequence} made.");
         }, cancellationToken);

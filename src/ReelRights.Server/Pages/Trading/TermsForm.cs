@@ -25,6 +25,17 @@ public sealed class TermsForm
     public decimal? Amount { get; set; }
     public decimal? SharePercent { get; set; }
 
+    /// <summary>What a settlement's license form starts from: non-exclusive streaming in mainland China for a year from today, a 30 % share.</summary>
+    public static TermsForm SettlementDefault(DateOnly today) => new()
+    {
+        Rights = [LicenseRight.Streaming],
+        Territories = "CN",
+        Start = today,
+        End = today.AddYears(1).AddDays(-1),
+        Model = PriceModel.RevenueShare,
+        SharePercent = 30,
+    };
+
     public static TermsForm From(LicenseTerms t) => new()
     {
         Rights = Enum.GetValues<LicenseRight>().Where(r => r != LicenseRight.None && t.Rights.HasFlag(r)).ToList(),

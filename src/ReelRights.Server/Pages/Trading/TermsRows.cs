@@ -29,6 +29,5 @@ public static class TermsRows
         ];
     }
 
-    public static string Term(LicenseTerms t) =>
-        $"{t.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} – {t.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    public static string Term(LicenseTerms t) => LicenseText.Term(t);
 }
