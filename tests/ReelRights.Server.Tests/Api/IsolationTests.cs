@@ -150,6 +150,11 @@ public abstract class IsolationTests(string provider)
         "POST /api/licenses/{code}/channels",
         "DELETE /api/licenses/{code}/channels/{channelId:guid}",
         "POST /api/licenses/{code}/terminate",
+        "GET /api/licenses/{code}/amendments",
+        "POST /api/licenses/{code}/amendments",
+        "POST /api/licenses/{code}/amendments/{id:guid}/accept",
+        "POST /api/licenses/{code}/amendments/{id:guid}/decline",
+        "POST /api/licenses/{code}/amendments/{id:guid}/withdraw",
         // Royalties: see RoyaltiesApiTests (another organization gets 404 on the usage, the statements and each statement route).
         "POST /api/licenses/{code}/usage",
         "POST /api/licenses/{code}/usage.csv",
