@@ -146,6 +146,7 @@ public sealed class MonitoringService(
         }
         var urls = JsonSerializer.Deserialize<List<string>>(task.Urls) ?? [];
         var pages = new Dictionary<string, string>(StringComparer.Ordinal);
+        var views = new Dictionary<string, long>(StringComparer.Ordinal);
         if (task.Crawl is not null && JsonSerializer.Deserialize<CrawlSettings>(task.Crawl, Json) is { } crawl)
         {
             // A crawl first finds the media on the site; pages it cannot read are recorded like any source.
@@ -161,13 +162,17 @@ public sealed class MonitoringService(
                 {
                     pages[media.ToString()] = page.ToString();
                 }
+                if (found.ViewsOf?.TryGetValue(media, out var count) == true)
+                {
+                    views[media.ToString()] = count;
+                }
             }
         }
         var files = task.Folder is { } folder ? ChangedFiles(folder, task.LastRunAt) : [];
         var total = urls.Count + files.Count;
         for (var i = 0; i < urls.Count; i++)
         {
-            await ScanOneAsync(task, urls[i], pages.GetValueOrDefault(urls[i]), cancellationToken);
+            await ScanOneAsync(task, urls[i], pages.GetValueOrDefault(urls[i]), views.TryGetValue(urls[i], out var seen) ? seen : null, cancellationToken);
             await reportProgress((i + 1.0) / total);
         }
         for (var i = 0; i < files.Count; i++)
@@ -234,10 +239,10 @@ public sealed class MonitoringService(
             await RecordFailureAsync(task, source, "not-media", $"无法读取为媒体：{zh}", $"Cannot be read as media: {en}", cancellationToken);
             return;
         }
-        await RecordHitsAsync(task, source, null, sha256, await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, null), cancellationToken), cancellationToken);
+        await RecordHitsAsync(task, source, null, null, sha256, await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, null), cancellationToken), cancellationToken);
     }
 
-    private async Task ScanOneAsync(MonitoringTask task, string url, string? page, CancellationToken cancellationToken)
+    private async Task ScanOneAsync(MonitoringTask task, string url, string? page, long? views, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("rr-scan-");
         try
@@ -263,7 +268,7 @@ public sealed class MonitoringService(
                 return;
             }
             var matches = await screening.ClassifyAsync(fingerprint, new CandidateChannel(null, fetched.Fetch.FinalUrl.ToString()), cancellationToken);
-            await RecordHitsAsync(task, url, page, fetched.Sha256, matches, cancellationToken);
+            await RecordHitsAsync(task, url, page, views, fetched.Sha256, matches, cancellationToken);
         }
         catch (FetchException e)
         {
@@ -276,7 +281,7 @@ public sealed class MonitoringService(
     }
 
     /// <summary>One hit per owner × place × episode: seen again, the same row is updated.</summary>
-    private async Task RecordHitsAsync(MonitoringTask task, string source, string? page, string sha256, List<ScreenedMatch> matches, CancellationToken cancellationToken)
+    private async Task RecordHitsAsync(MonitoringTask task, string source, string? page, long? views, string sha256, List<ScreenedMatch> matches, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var match in matches)
@@ -310,6 +315,11 @@ public sealed class MonitoringService(
             hit.LicenseCode = match.LicenseCode;
             hit.LastSeenAt = now;
             hit.TimesSeen++;
+            if (views is { } count)
+            {
+                hit.ObservedViews = count;
+                hit.ViewsObservedAt = now;
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -15,17 +15,20 @@ public interface ISiteAdapter
 
 /// <summary>
 /// What a crawl found, the pages it could not read (with reasons), and for each media URL the video
-/// page it was first found on (<see cref="PageOf"/>), which evidence capture snapshots.
+/// page it was first found on (<see cref="PageOf"/>), which evidence capture snapshots, and the
+/// view count that page reported (<see cref="ViewsOf"/>, see <see cref="ViewCounts"/>).
 /// </summary>
 public sealed record SiteDiscovery(IReadOnlyList<Uri> MediaUrls, IReadOnlyList<(string Page, FetchException Error)> Failures,
-    IReadOnlyDictionary<Uri, Uri>? PageOf = null);
+    IReadOnlyDictionary<Uri, Uri>? PageOf = null, IReadOnlyDictionary<Uri, long>? ViewsOf = null);
 
 /// <summary>
 /// How the generic adapter crawls (stored with the task as JSON): the listing pages to start from,
 /// a regular expression whose first group is a link to a video page, another whose first group is
 /// the media URL on a video page (a direct file or an HLS playlist), and a cap on video pages.
+/// <see cref="ViewsPattern"/>, when given, is one whose first group is the page's view count;
+/// without it the count is read from the page's schema.org data, where it has some.
 /// </summary>
-public sealed record CrawlSettings(IReadOnlyList<string> ListingPages, string VideoLink, string? MediaLink = null, int MaxVideos = 200)
+public sealed record CrawlSettings(IReadOnlyList<string> ListingPages, string VideoLink, string? MediaLink = null, int MaxVideos = 200, string? ViewsPattern = null)
 {
     public const string DefaultMediaLink = "<(?:video|source)[^>]*\\ssrc=\"([^\"]+)\"";
 
@@ -42,7 +45,12 @@ public sealed record CrawlSettings(IReadOnlyList<string> ListingPages, string Vi
         }
         _ = GenericSiteAdapter.Compile(VideoLink);
         _ = GenericSiteAdapter.Compile(string.IsNullOrWhiteSpace(MediaLink) ? DefaultMediaLink : MediaLink);
-        return this with { MediaLink = string.IsNullOrWhiteSpace(MediaLink) ? DefaultMediaLink : MediaLink };
+        var views = string.IsNullOrWhiteSpace(ViewsPattern) ? null : ViewsPattern;
+        if (views is not null)
+        {
+            _ = GenericSiteAdapter.Compile(views);
+        }
+        return this with { MediaLink = string.IsNullOrWhiteSpace(MediaLink) ? DefaultMediaLink : MediaLink, ViewsPattern = views };
     }
 }
 
@@ -60,6 +68,7 @@ public sealed class GenericSiteAdapter(CrawlSettings settings, SafeFetcher fetch
     {
         var videoLink = Compile(settings.VideoLink);
         var mediaLink = Compile(settings.MediaLink ?? CrawlSettings.DefaultMediaLink);
+        var viewsPattern = settings.ViewsPattern is { } v ? Compile(v) : null;
         var failures = new List<(string, FetchException)>();
         var videoPages = new List<Uri>();
         foreach (var listing in settings.ListingPages)
@@ -79,6 +88,7 @@ public sealed class GenericSiteAdapter(CrawlSettings settings, SafeFetcher fetch
         }
         var media = new List<Uri>();
         var pageOf = new Dictionary<Uri, Uri>();
+        var viewsOf = new Dictionary<Uri, long>();
         foreach (var videoPage in videoPages)
         {
             var page = await ReadPageAsync(videoPage, failures, cancellationToken);
@@ -86,13 +96,18 @@ public sealed class GenericSiteAdapter(CrawlSettings settings, SafeFetcher fetch
             {
                 continue;
             }
+            var views = ViewCounts.Read(page.Value.Html, viewsPattern);
             foreach (var link in Links(mediaLink, page.Value.Html, page.Value.Url).Where(u => !media.Contains(u)))
             {
                 media.Add(link);
                 pageOf[link] = page.Value.Url;
+                if (views is { } count)
+                {
+                    viewsOf[link] = count;
+                }
             }
         }
-        return new SiteDiscovery(media, failures, pageOf);
+        return new SiteDiscovery(media, failures, pageOf, viewsOf);
     }
 
     public static Regex Compile(string pattern)

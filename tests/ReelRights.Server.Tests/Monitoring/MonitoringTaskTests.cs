@@ -27,6 +27,9 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         <style>body{font-family:sans-serif;margin:12px} h1{color:#c00;font-size:22px} .meta{color:#666}</style></head>
         <body><h1>替身新娘 第1集（高清完整版）</h1><video controls width="360" src="/v/pirated.mp4"></video>
         <p class="meta">上传者：快影用户 8812 · 播放 12.3 万次 · 2026-11-20</p><p>第1集 / 共80集 · 关注我看全集</p>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"VideoObject","name":"替身新娘 第1集","interactionStatistic":[
+        {"@type":"InteractionCounter","interactionType":{"@type":"LikeAction"},"userInteractionCount":4021},
+        {"@type":"InteractionCounter","interactionType":{"@type":"WatchAction"},"userInteractionCount":"123,456"}]}</script>
         <script>document.title = 'ran';</script><img src="/stats/p.gif" width="1" height="1"></body></html>
         """;
     private readonly string dir = Directory.CreateTempSubdirectory("rr-monitor-").FullName;
@@ -199,6 +202,8 @@ public sealed class MonitoringTaskTests : IAsyncLifetime
         // Evidence of a crawled copy keeps the page it was found on: its HTML as fetched and a screenshot rendered offline.
         var hit = hits.EnumerateArray().Single();
         hit.GetProperty("pageUrl").GetString().ShouldBe(Url("/watch/1.html"));
+        // The page's schema.org WatchAction counter, not its likes.
+        hit.GetProperty("observedViews").GetInt64().ShouldBe(123_456);
         var bundle = await CaptureAsync(o, hit.GetProperty("id").GetString());
         bundle.GetProperty("state").GetString().ShouldBe("sealed", bundle.ToString());
         var zip = await o.GetByteArrayAsync($"/api/evidence/{bundle.GetProperty("id").GetString()}/bundle.zip");

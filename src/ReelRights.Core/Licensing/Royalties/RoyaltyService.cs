@@ -305,7 +305,28 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
         var names = await db.Organizations.AsNoTracking().Where(o => o.Id == license.LicensorOrganizationId || o.Id == license.LicenseeOrganizationId)
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var title = await db.Works.AsNoTracking().Where(w => w.Id == license.WorkId).Select(w => w.Title).SingleAsync(cancellationToken);
-        return new RoyaltyStatementView(statement, license, title, names[license.LicensorOrganizationId], names[license.LicenseeOrganizationId], lines, payments);
+        return new RoyaltyStatementView(statement, license, title, names[license.LicensorOrganizationId], names[license.LicenseeOrganizationId], lines, payments,
+            await ObservedAsync(license, cancellationToken));
+    }
+
+    /// <summary>The views the pages of the license's licensed copies reported, against the views reported through the month last observed.</summary>
+    private async Task<ObservedViews?> ObservedAsync(License license, CancellationToken cancellationToken)
+    {
+        var seen = await db.MonitoringHits.AsNoTracking()
+            .Where(h => h.OrganizationId == license.LicensorOrganizationId && h.WorkId == license.WorkId && h.LicenseCode == license.Code
+                && h.Class == Monitoring.MatchClass.Licensed && h.DismissedReason == null && h.ObservedViews != null && h.ViewsObservedAt != null)
+            .Select(h => new { Views = h.ObservedViews!.Value, At = h.ViewsObservedAt!.Value })
+            .ToListAsync(cancellationToken);
+        if (seen.Count == 0)
+        {
+            return null;
+        }
+        var at = seen.Max(s => s.At);
+        var through = RoyaltyCalculator.PeriodOf(DateOnly.FromDateTime(at + LicensingClock.China));
+        var reported = Current(await db.UsageLines.AsNoTracking().Where(l => l.LicenseId == license.Id).ToListAsync(cancellationToken),
+                await ImportOrderAsync(license.Id, cancellationToken))
+            .Where(l => string.CompareOrdinal(l.Period, through) <= 0).Sum(l => l.Views);
+        return new ObservedViews(seen.Sum(s => s.Views), seen.Count, at, through, reported);
     }
 
     private async Task<(RoyaltyStatement, License)> StatementAsync(Actor actor, string number, string permission, CancellationToken cancellationToken)

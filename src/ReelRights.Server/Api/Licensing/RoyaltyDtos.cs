@@ -31,9 +31,11 @@ public sealed record PaymentDto(Guid Id, long AmountMinor, DateOnly PaidOn, stri
 /// <summary>A statement with its figures, its formula, what both sides confirmed and what was paid.</summary>
 public sealed record StatementDto(string Number, string License, string Period, string Currency, long Views, decimal Revenue, decimal Share, decimal CumulativeShare,
     long OwedMinor, long PaidMinor, long OutstandingMinor, string FormulaZh, string FormulaEn, string ContentSha256, DateTime? LicensorConfirmedAt,
-    DateTime? LicenseeConfirmedAt, bool Confirmed, long? LedgerIndex, IReadOnlyList<UsageLineDto>? Usage, IReadOnlyList<PaymentDto>? Payments)
+    DateTime? LicenseeConfirmedAt, bool Confirmed, long? LedgerIndex, IReadOnlyList<UsageLineDto>? Usage, IReadOnlyList<PaymentDto>? Payments,
+    ObservedViews? Observed = null)
 {
-    public static StatementDto From(RoyaltyStatementView v) => From(v.Statement, v.License.Code, v.PaidMinor, v.Lines.Select(UsageLineDto.From).ToList(), v.Payments.Select(PaymentDto.From).ToList());
+    public static StatementDto From(RoyaltyStatementView v) =>
+        From(v.Statement, v.License.Code, v.PaidMinor, v.Lines.Select(UsageLineDto.From).ToList(), v.Payments.Select(PaymentDto.From).ToList()) with { Observed = v.Observed };
 
     public static StatementDto From(RoyaltyStatement s, string license, long? paidMinor = null, IReadOnlyList<UsageLineDto>? usage = null, IReadOnlyList<PaymentDto>? payments = null) =>
         new(s.Number, license, s.Period, s.Currency, s.Views, s.Revenue, s.Share, s.CumulativeShare, s.OwedMinor, paidMinor ?? 0, Math.Max(0, s.OwedMinor - (paidMinor ?? 0)),
