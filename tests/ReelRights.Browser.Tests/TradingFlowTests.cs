@@ -120,20 +120,42 @@ public sealed class TradingFlowTests
         var bars = ownerPage.Locator($".chart .bar.exclusive[data-code='{code}']");
         var lanes = await ownerPage.Locator(".chart .lane").AllAsync();
         await Chromium.ScreenshotAsync(ownerPage, "trading-04-chart");
+        var barCount = await bars.CountAsync();
+        var chartText = await ownerPage.InnerTextAsync(".chart");
+
+        // The licensee proposes a renewal by a year; the rights holder sees the term change highlighted and accepts.
+        var renewedEnd = start.AddYears(2).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await buyerPage.GotoAsync(licenseUrl);
+        await buyerPage.FillAsync("#renew-end", renewedEnd);
+        await buyerPage.ClickAsync("#propose-renewal");
+        await buyerPage.WaitForSelectorAsync("#license-flash");
+        var proposedFlash = await buyerPage.InnerTextAsync("#license-flash");
+        await ownerPage.GotoAsync(licenseUrl);
+        var changedRows = await ownerPage.Locator("#amendment-diff td.changed").AllInnerTextsAsync();
+        await Chromium.ScreenshotAsync(ownerPage, "trading-05-renewal");
+        await ownerPage.ClickAsync("#accept-amendment");
+        await ownerPage.WaitForSelectorAsync("#license-flash");
+        var steps = await ownerPage.Locator("#license-history tbody tr td:first-child").AllInnerTextsAsync();
+        var termsNow = await ownerPage.InnerTextAsync("#license-terms");
 
         // Anyone can check the license at /verify, without its price.
         var anonymous = await chromium.NewPageAsync();
         await anonymous.GotoAsync(Url(server, $"/verify?license={code}"));
         var check = await anonymous.InnerTextAsync("#license");
 
+        proposedFlash.ShouldContain("续期已提出");
+        changedRows.ShouldBe([$"{start:yyyy-MM-dd} – {renewedEnd}"]);
+        steps.ShouldContain("续期");
+        termsNow.ShouldContain(renewedEnd);
+        check.ShouldContain(renewedEnd);
         changed.ShouldContain(c => c.Contains("8,000.00"));
         check.ShouldContain("有效");
         check.ShouldContain("Viu 东南亚");
         check.ShouldNotContain("8,000");
         standing.ShouldBe("有效");
-        (await bars.CountAsync()).ShouldBe(2); // streaming and dubbing
+        barCount.ShouldBe(2); // streaming and dubbing
         lanes.Count.ShouldBe(2);
-        (await ownerPage.InnerTextAsync(".chart")).ShouldContain("东南亚");
+        chartText.ShouldContain("东南亚");
     }
 
     private static Task SignInAsync(Microsoft.Playwright.IPage page, LoopbackServer server, TestTenant tenant) => BrowserSteps.SignInAsync(page, server, tenant);
