@@ -114,6 +114,10 @@ internal static class LicensesCommands
         sb.AppendLine(Line(l));
         sb.AppendLine(CultureInfo.InvariantCulture,
             $"权利 / rights: {string.Join(", ", l.GetProperty("rights").EnumerateArray().Select(r => r.GetString()))} · {l.GetProperty("exclusivity").GetString()}");
+        if (l.TryGetProperty("caseNumber", out var caseNumber) && caseNumber.ValueKind == JsonValueKind.String)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"依调解案件 {caseNumber.GetString()} 的和解协议授予 / granted by the settlement of case {caseNumber.GetString()}");
+        }
         foreach (var e in l.GetProperty("history").EnumerateArray())
         {
             var sealedAt = e.GetProperty("ledgerIndex").ValueKind == JsonValueKind.Number ? $"存证 / ledger #{e.GetProperty("ledgerIndex").GetInt64()}" : "待存证 / sealing";

@@ -14,7 +14,7 @@ namespace ReelRights.Core.Licensing;
 /// </summary>
 public sealed class DealService(ReelRightsDbContext db, LicenseContracts contracts, NotificationService notifications, TimeProvider time)
 {
-    private const int AcceptAttempts = 5;
+    internal const int AcceptAttempts = 5;
 
     /// <summary>A licensee or platform opens a deal on a listing it may see, with the listing's terms or its own.</summary>
     public async Task<LicenseDeal> OfferAsync(Actor actor, Guid listingId, LicenseTerms? terms, string? note, CancellationToken cancellationToken)
@@ -117,20 +117,9 @@ public sealed class DealService(ReelRightsDbContext db, LicenseContracts contrac
             deal.AcceptedVersion = latest.Number;
             deal.LicenseId = license.Id;
             Touch(deal, now);
-            try
+            if (!await SaveUnderLockAsync(db, attempt, "deal-changed", cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt < AcceptAttempts)
-            {
-                // Another grant of the same work was reserved meanwhile: look again with it in view.
-                db.ChangeTracker.Clear();
                 continue;
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                throw new ReelRightsException(ErrorKind.Conflict, "deal-changed", "该作品的许可正在变动，请稍后重试。", "Licensing of this work is changing; try again shortly.");
             }
             await contracts.DrawAsync(deal, license, cancellationToken);
             NotifyOther(deal, actor, new("条款已接受", "Terms accepted"),
@@ -244,6 +233,30 @@ public sealed class DealService(ReelRightsDbContext db, LicenseContracts contrac
         else
         {
             guard.Version++;
+        }
+    }
+
+    /// <summary>
+    /// Commits a change made under <see cref="TakeLockAsync"/>. False when another change of the
+    /// work's grants committed first (the caller looks again with it in view); after the last
+    /// attempt, a clear conflict named <paramref name="code"/>.
+    /// </summary>
+    internal static async Task<bool> SaveUnderLockAsync(ReelRightsDbContext db, int attempt, string code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException) when (attempt < AcceptAttempts)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ReelRightsException(ErrorKind.Conflict, code, "该作品的许可正在变动，请稍后重试。", "Licensing of this work is changing; try again shortly.");
         }
     }
 

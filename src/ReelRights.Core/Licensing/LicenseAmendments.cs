@@ -16,8 +16,6 @@ namespace ReelRights.Core.Licensing;
 /// </summary>
 public sealed class LicenseAmendments(ReelRightsDbContext db, DealService deals, LicenseSealer sealer, JobQueue jobs, NotificationService notifications, TimeProvider time)
 {
-    private const int AcceptAttempts = 5;
-
     public async Task<LicenseAmendment> ProposeAsync(Actor actor, string code, AmendmentKind kind, LicenseTerms proposed, string? note, CancellationToken cancellationToken)
     {
         var license = await SideAsync(actor, code, cancellationToken);
@@ -117,19 +115,9 @@ public sealed class LicenseAmendments(ReelRightsDbContext db, DealService deals,
             LicenseReclassifyJob.QueueFor(jobs, license, time);
             LicenseExpiryJob.QueueFor(jobs, license, time);
             jobs.Enqueue(LicenseSealJob.JobKind, LicenseSealJob.LicensePayload(license.Id), license.LicensorOrganizationId, delay: TimeSpan.FromMinutes(1));
-            try
+            if (!await DealService.SaveUnderLockAsync(db, attempt, "license-changed", cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt < AcceptAttempts)
-            {
-                db.ChangeTracker.Clear();
                 continue;
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                throw new ReelRightsException(ErrorKind.Conflict, "license-changed", "该作品的许可正在变动，请稍后重试。", "Licensing of this work is changing; try again shortly.");
             }
             await sealer.SealLicenseAsync(license.Id, cancellationToken);
             return license;
