@@ -25,19 +25,11 @@ public sealed class LicenseAmendments(ReelRightsDbContext db, DealService deals,
         }
         if (await db.LicenseAmendments.AnyAsync(a => a.LicenseId == license.Id && a.State == AmendmentState.Open, cancellationToken))
         {
-            throw new ReelRightsException(ErrorKind.Conflict, "amendment-open", "该许可已有待对方答复的修订，请先处理。", "A change to this license is already awaiting an answer; settle it first.");
+            throw OneOpen();
         }
         var current = LicenseTerms.FromJson(license.TermsJson);
         var terms = proposed.Validate();
-        if (kind == AmendmentKind.Renew && (terms.Start != current.Start || terms.End <= current.End))
-        {
-            throw ReelRightsException.Invalid("invalid-renewal", "续期须保持开始日期，并把结束日期延后。", "A renewal keeps the start date and moves the end date later.");
-        }
-        await CheckRoyaltiesAsync(license, current, terms, cancellationToken);
-        if (kind == AmendmentKind.Amend && terms.End < LicensingClock.Today(time) && terms.End != current.End)
-        {
-            throw ReelRightsException.Invalid("invalid-term", "修订后的结束日期不能早于今天。", "The amended term cannot end before today.");
-        }
+        await CheckAsync(license, kind, current, terms, cancellationToken);
         if (terms.ToJson() == current.ToJson())
         {
             throw ReelRightsException.Invalid("no-change", "新条款与现行条款相同。", "The proposed terms are the same as the current ones.");
@@ -59,7 +51,16 @@ public sealed class LicenseAmendments(ReelRightsDbContext db, DealService deals,
         var (zh, en) = Words(kind);
         Notify(license, actor, new($"许可{zh}待确认", $"License {en} to answer"),
             new($"许可 {license.Code}：对方提出{zh}，请阅读后接受或拒绝。", $"License {license.Code}: the other side proposes a {en}; read it and accept or decline."));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The other side opened one at the same moment: the partial unique index keeps one open change per license.
+            db.ChangeTracker.Clear();
+            throw OneOpen();
+        }
         return amendment;
     }
 
@@ -79,7 +80,7 @@ public sealed class LicenseAmendments(ReelRightsDbContext db, DealService deals,
                 throw new ReelRightsException(ErrorKind.Conflict, "license-not-active", "许可已终止，修订不再适用。", "The license has been terminated; the change no longer applies.");
             }
             var terms = LicenseTerms.FromJson(amendment.TermsJson);
-            await CheckRoyaltiesAsync(license, LicenseTerms.FromJson(license.TermsJson), terms, cancellationToken);
+            await CheckAsync(license, amendment.Kind, LicenseTerms.FromJson(license.TermsJson), terms, cancellationToken);
             await DealService.TakeLockAsync(db, license.WorkId, cancellationToken);
             if (await deals.ConflictAsync(license.WorkId, terms, cancellationToken, except: license.Id) is { } conflict)
             {
@@ -163,6 +164,20 @@ public sealed class LicenseAmendments(ReelRightsDbContext db, DealService deals,
         return await db.LicenseAmendments.AsNoTracking().Where(a => a.LicenseId == license.Id).OrderByDescending(a => a.CreatedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>What a change must keep, checked when proposed and again when accepted (days pass, statements get drawn).</summary>
+    private async Task CheckAsync(License license, AmendmentKind kind, LicenseTerms current, LicenseTerms terms, CancellationToken cancellationToken)
+    {
+        if (kind == AmendmentKind.Renew && (terms.Start != current.Start || terms.End <= current.End))
+        {
+            throw ReelRightsException.Invalid("invalid-renewal", "续期须保持开始日期，并把结束日期延后。", "A renewal keeps the start date and moves the end date later.");
+        }
+        await CheckRoyaltiesAsync(license, current, terms, cancellationToken);
+        if (kind == AmendmentKind.Amend && terms.End < LicensingClock.Today(time) && terms.End != current.End)
+        {
+            throw ReelRightsException.Invalid("invalid-term", "修订后的结束日期不能早于今天。", "The amended term cannot end before today.");
+        }
+    }
+
     /// <summary>
     /// Statements already drawn were computed from the start (where a flat fee or guarantee falls) and
     /// the price: those stay; and every month with usage or a statement stays within the term.
@@ -216,6 +231,9 @@ public sealed class LicenseAmendments(ReelRightsDbContext db, DealService deals,
             "license", title, body, $"/trading/licenses/{license.Code}");
 
     private static (string Zh, string En) Words(AmendmentKind kind) => kind == AmendmentKind.Renew ? ("续期", "renewal") : ("修订", "amendment");
+
+    private static ReelRightsException OneOpen() =>
+        new(ErrorKind.Conflict, "amendment-open", "该许可已有待对方答复的修订，请先处理。", "A change to this license is already awaiting an answer; settle it first.");
 
     private static ReelRightsException Changed() =>
         new(ErrorKind.Conflict, "amendment-closed", "该修订已被处理（接受、拒绝或撤回），请刷新页面。", "That change has already been answered or withdrawn; reload the page.");

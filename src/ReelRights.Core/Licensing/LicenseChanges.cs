@@ -96,7 +96,16 @@ public sealed class LicenseChanges(ReelRightsDbContext db, JobQueue jobs, Licens
         notifications.Add(other, "license", new("许可已终止", "License terminated"),
             new($"许可 {license.Code} 已由对方终止：{note}", $"License {license.Code} was terminated by the other side: {note}"), $"/trading/licenses/{license.Code}");
         LicenseReclassifyJob.QueueFor(jobs, license, time);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // An amendment, renewal or expiry step committed meanwhile.
+            db.ChangeTracker.Clear();
+            throw new ReelRightsException(ErrorKind.Conflict, "license-changed", "许可刚刚发生变动，请刷新后重试。", "The license just changed; reload and try again.");
+        }
         await sealer.SealLicenseAsync(license.Id, cancellationToken);
         return license;
     }

@@ -11,7 +11,7 @@ namespace ReelRights.Core.Licensing;
 /// time), and tells both sides. Queued at the grant and at every amendment or renewal; it checks
 /// again when it runs, so a license renewed meanwhile, terminated, or already marked is left alone.
 /// </summary>
-public sealed class LicenseExpiryJob(ReelRightsDbContext db, LicenseSealer sealer, NotificationService notifications, TimeProvider time) : IJobHandler
+public sealed class LicenseExpiryJob(ReelRightsDbContext db, LicenseSealer sealer, JobQueue jobs, NotificationService notifications, TimeProvider time) : IJobHandler
 {
     public const string JobKind = "license-expiry";
 
@@ -56,6 +56,9 @@ public sealed class LicenseExpiryJob(ReelRightsDbContext db, LicenseSealer seale
             Note = $"许可期限已于 {end} 届满 / the term ended on {end}",
             At = Cases.CaseMoves.Truncate(time.GetUtcNow().UtcDateTime),
         });
+        // The license's version orders this step against a renewal or termination committed meanwhile: one of the two commits fails and looks again.
+        license.Version++;
+        jobs.Enqueue(LicenseSealJob.JobKind, LicenseSealJob.LicensePayload(license.Id), license.LicensorOrganizationId, delay: TimeSpan.FromMinutes(1));
         foreach (var side in new[] { license.LicensorOrganizationId, license.LicenseeOrganizationId })
         {
             notifications.Add(side, "license", new("许可已到期", "License expired"),

@@ -16,15 +16,18 @@ namespace ReelRights.Core.Licensing;
 /// </summary>
 public sealed class SettlementLicensing(ReelRightsDbContext db, DealService deals, JobQueue jobs, NotificationService notifications, TimeProvider time) : ISettlementLicensing
 {
-    public async Task<SettlementGrant> CheckAsync(EnforcementCase c, LicenseTerms terms, Guid? licenseeOrganizationId, CancellationToken cancellationToken)
+    public async Task<SettlementGrant> CheckAsync(EnforcementCase c, LicenseTerms terms, CancellationToken cancellationToken)
     {
         var valid = terms.Validate();
-        var licenseeId = licenseeOrganizationId ?? c.PlatformOrganizationId
-            ?? throw ReelRightsException.Invalid("licensee-required", "该案件的平台未在本平台注册，请指明被许可方组织。", "The case's platform has no account here; name the licensee organization.");
-        var licensee = await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == licenseeId, cancellationToken);
-        if (licensee is null || licensee.Kind is not (OrganizationKind.Licensee or OrganizationKind.Platform) || licensee.Id == c.ClaimantOrganizationId)
+        // Only a party of the case can hold the license: the platform, when it has an account here
+        // (a respondent reached by its link has none; such a license is granted through a deal).
+        var licensee = c.PlatformOrganizationId is { } platform
+            ? await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == platform && o.Kind == OrganizationKind.Platform, cancellationToken)
+            : null;
+        if (licensee is null)
         {
-            throw ReelRightsException.Invalid("invalid-licensee", "被许可方须为本平台上的被许可方或平台组织。", "The licensee must be a licensee or platform organization here.");
+            throw ReelRightsException.Invalid("licensee-required", "本案平台未在本平台开户，无法在和解中直接授予许可；请通过版权交易订立。",
+                "The case's platform has no account here, so the settlement cannot grant the license itself; grant it through a deal.");
         }
         var owner = await db.Works.AsNoTracking().Where(w => w.Id == c.WorkId).Select(w => w.OrganizationId).SingleAsync(cancellationToken);
         if (owner != c.ClaimantOrganizationId)

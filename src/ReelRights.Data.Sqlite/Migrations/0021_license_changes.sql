@@ -14,6 +14,8 @@ CREATE TABLE license_amendments (
     version                      INTEGER NOT NULL
 );
 CREATE INDEX ix_license_amendments_license_id ON license_amendments (license_id);
+-- One open change per license: two proposals racing cannot both stay open.
+CREATE UNIQUE INDEX ix_license_amendments_open ON license_amendments (license_id) WHERE state = 'Open';
 
 ALTER TABLE settlement_proposals ADD COLUMN license_grant_json TEXT NULL;
 ALTER TABLE settlement_proposals ADD COLUMN licensee_organization_id TEXT NULL;

@@ -132,6 +132,38 @@ public sealed class LicenseAmendmentTests
         (await LicensingSteps.HitsAsync(env, two))[two].Class.ShouldBe(MatchClass.Licensed);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task TwoSidesProposingAtOnce_LeaveExactlyOneOpenChange(string provider)
+    {
+        await using var env = await CoreEnvironment.CreateAsync(provider);
+        env.Time.Advance(new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero) - env.Time.GetUtcNow());
+        var (_, owner) = await env.CreateOrgAsync("星河影业");
+        var (_, licensee) = await env.CreateOrgAsync("Viu 东南亚", OrganizationKind.Licensee);
+        var work = await env.Get<WorkService>().CreateAsync(owner, new CreateWorkRequest("替身新娘", WorkType.MicroDrama), CancellationToken.None);
+        var code = await LicensingSteps.GrantAsync(env, owner, licensee, work.Id, LicensingSteps.SoleSoutheastAsia2027);
+
+        async Task<string> ProposeAsync(Actor side, LicenseTerms terms)
+        {
+            await using var scope = env.NewScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<LicenseAmendments>().ProposeAsync(side, code, AmendmentKind.Amend, terms, null, CancellationToken.None);
+                return "open";
+            }
+            catch (ReelRightsException e)
+            {
+                return e.Code;
+            }
+        }
+        var t = LicensingSteps.SoleSoutheastAsia2027;
+        var outcomes = await Task.WhenAll(ProposeAsync(owner, t with { Languages = ["th"] }), ProposeAsync(licensee, t with { Languages = ["vi"] }));
+
+        outcomes.Order().ShouldBe(["amendment-open", "open"]);
+        (await env.Get<LicenseAmendments>().ListAsync(owner, code, CancellationToken.None)).Count(a => a.State == AmendmentState.Open).ShouldBe(1);
+    }
+
     [Fact]
     public async Task OnceAStatementIsDrawn_ThePriceAndStartStay_AndReportedMonthsStayInTheTerm()
     {

@@ -31,9 +31,9 @@ public sealed class SettlementLicenseTests
     public async Task SettledCase_GrantsTheAgreedLicense_AndTheDisputedCopyBecomesLicensed(string provider)
     {
         await using var env = await CoreEnvironment.CreateAsync(provider);
-        var (owner, platform, mediator, work, opened) = await MediatingAsync(env);
+        var (owner, platform, mediator, work, opened) = await MediatingAsync(env, withPlatformAccount: true);
         var hit = await SeedHitAsync(env, owner, work, "https://video.example/v/1");
-        var proposal = await ProposeAsync(env, owner, opened.Id, Settlement, licensee: null);
+        var proposal = await ProposeAsync(env, owner, opened.Id, Settlement);
         await using (var scope = env.NewScope())
         {
             var mediation = scope.ServiceProvider.GetRequiredService<MediationService>();
@@ -70,14 +70,13 @@ public sealed class SettlementLicenseTests
     public async Task ALicenseThatWouldConflict_IsRefusedWhenProposed_AndWhenAcceptedAfterAGrant(string provider)
     {
         await using var env = await CoreEnvironment.CreateAsync(provider);
-        var (owner, platform, _, work, opened) = await MediatingAsync(env);
+        var (owner, platform, _, work, opened) = await MediatingAsync(env, withPlatformAccount: true);
         var (_, rival) = await env.CreateOrgAsync("独家平台", OrganizationKind.Licensee);
         var exclusive = Settlement with { Exclusivity = Exclusivity.Exclusive, Start = new DateOnly(2027, 6, 1), End = new DateOnly(2027, 12, 31) };
         var early = Settlement with { End = new DateOnly(2027, 3, 31) };
-        var proposal = await ProposeAsync(env, owner, opened.Id, Settlement, licensee: null);
-        var laterRefused = await Should.ThrowAsync<ReelRightsException>(() => ProposeAsync(env, owner, opened.Id, early, licensee: owner.OrganizationId));
+        var proposal = await ProposeAsync(env, owner, opened.Id, Settlement);
         var rivalCode = await LicensingSteps.GrantAsync(env, owner, rival, work, exclusive);
-        var proposeRefused = await Should.ThrowAsync<ReelRightsException>(() => ProposeAsync(env, owner, opened.Id, Settlement, licensee: null));
+        var proposeRefused = await Should.ThrowAsync<ReelRightsException>(() => ProposeAsync(env, owner, opened.Id, Settlement));
         ReelRightsException acceptRefused;
         await using (var scope = env.NewScope())
         {
@@ -85,9 +84,8 @@ public sealed class SettlementLicenseTests
             var party = await mediation.PartyAsync(platform, opened.Id, true, CancellationToken.None);
             acceptRefused = await Should.ThrowAsync<ReelRightsException>(() => mediation.AcceptAsync(party, proposal.Id, CancellationToken.None));
         }
-        var fits = await ProposeAsync(env, owner, opened.Id, early, licensee: null);
+        var fits = await ProposeAsync(env, owner, opened.Id, early);
 
-        laterRefused.Code.ShouldBe("invalid-licensee");
         proposeRefused.Code.ShouldBe("exclusivity-conflict");
         proposeRefused.MessageEn.ShouldContain(rivalCode);
         acceptRefused.Code.ShouldBe("exclusivity-conflict");
@@ -95,15 +93,38 @@ public sealed class SettlementLicenseTests
         fits.LicenseeOrganizationId.ShouldBe(platform.OrganizationId);
     }
 
-    /// <summary>A case on the work's copies at two addresses of the platform, in mediation with the mediator.</summary>
-    private static async Task<(Actor Owner, Actor Platform, Actor Mediator, Guid Work, EnforcementCase Case)> MediatingAsync(CoreEnvironment env)
+    [Fact]
+    public async Task APlatformWithoutAnAccount_CannotBeGrantedALicenseBySettlement()
+    {
+        await using var env = await CoreEnvironment.CreateAsync("Sqlite");
+        var (owner, _, _, _, opened) = await MediatingAsync(env, withPlatformAccount: false);
+
+        var refused = await Should.ThrowAsync<ReelRightsException>(() => ProposeAsync(env, owner, opened.Id, Settlement));
+        var inWords = await ProposeWordsAsync(env, owner, opened.Id);
+
+        refused.Code.ShouldBe("licensee-required");
+        inWords.LicenseGrantJson.ShouldBeNull();
+        inWords.LicenseTerms.ShouldBe("非独家信息网络传播权，一年");
+    }
+
+    private static async Task<SettlementProposal> ProposeWordsAsync(CoreEnvironment env, Actor owner, Guid caseId)
+    {
+        await using var scope = env.NewScope();
+        var mediation = scope.ServiceProvider.GetRequiredService<MediationService>();
+        return await mediation.ProposeAsync(await mediation.PartyAsync(owner, caseId, true, CancellationToken.None),
+            new ProposalInput(500_000, "CNY", "签署后 15 日内支付", "无需下架", LicenseInstead: true, LicenseTerms: "非独家信息网络传播权，一年"), CancellationToken.None);
+    }
+
+    /// <summary>A case on the work's copies at two addresses of the platform (with an account here, or known by e-mail only), in mediation with the mediator.</summary>
+    private static async Task<(Actor Owner, Actor Platform, Actor Mediator, Guid Work, EnforcementCase Case)> MediatingAsync(CoreEnvironment env, bool withPlatformAccount)
     {
         var (_, owner) = await env.CreateOrgAsync("星河影业");
         var (_, platform) = await env.CreateOrgAsync("快看视频", OrganizationKind.Platform);
         var (_, op) = await env.CreateOrgAsync("协会运营", OrganizationKind.Operator);
         var (_, mediator) = await env.CreateOrgAsync("版权调解中心", OrganizationKind.Mediator);
         var work = await env.Get<WorkService>().CreateAsync(owner, new CreateWorkRequest("霸道总裁的替身新娘", WorkType.MicroDrama), CancellationToken.None);
-        var opened = await env.Get<CaseService>().OpenManualAsync(owner, work.Id, new PlatformParty(platform.OrganizationId, null, null), new RespondentParty("上传者", null),
+        var party = withPlatformAccount ? new PlatformParty(platform.OrganizationId, null, null) : new PlatformParty(null, "海外视频站", "abuse@overseas.test");
+        var opened = await env.Get<CaseService>().OpenManualAsync(owner, work.Id, party, new RespondentParty("上传者", null),
             [new ManualLocation("https://video.example/v/1", "item-1"), new ManualLocation("https://video.example/v/2", null)], CancellationToken.None);
         await ActAsync(env, owner, opened.Id, CaseAction.SendNotice);
         await ActAsync(env, owner, opened.Id, CaseAction.ProposeMediation, new MoveInput { Note = "以许可代替下架 / a license instead of takedown" });
@@ -115,12 +136,12 @@ public sealed class SettlementLicenseTests
         return (owner, platform, mediator, work.Id, opened);
     }
 
-    private static async Task<SettlementProposal> ProposeAsync(CoreEnvironment env, Actor owner, Guid caseId, LicenseTerms terms, Guid? licensee)
+    private static async Task<SettlementProposal> ProposeAsync(CoreEnvironment env, Actor owner, Guid caseId, LicenseTerms terms)
     {
         await using var scope = env.NewScope();
         var mediation = scope.ServiceProvider.GetRequiredService<MediationService>();
         return await mediation.ProposeAsync(await mediation.PartyAsync(owner, caseId, true, CancellationToken.None),
-            new ProposalInput(500_000, "CNY", "签署后 15 日内支付", "无需下架", LicenseInstead: true, LicenseGrant: terms, LicenseeOrganizationId: licensee), CancellationToken.None);
+            new ProposalInput(500_000, "CNY", "签署后 15 日内支付", "无需下架", LicenseInstead: true, LicenseGrant: terms), CancellationToken.None);
     }
 
     private static async Task SignAndSettleAsync(CoreEnvironment env, Actor owner, Actor platform, Actor mediator, Guid caseId)

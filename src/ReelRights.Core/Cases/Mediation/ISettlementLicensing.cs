@@ -10,11 +10,12 @@ namespace ReelRights.Core.Cases.Mediation;
 public interface ISettlementLicensing
 {
     /// <summary>
-    /// Checks the license a proposal would grant: valid terms, a licensee organization here (by
-    /// default the case's platform), and no conflict with the work's grants. Returns the normalized
-    /// terms, the licensee and the words the agreement states the grant in.
+    /// Checks the license a proposal would grant: valid terms, a licensee (the case's platform, the
+    /// party that keeps the copies up and signs the agreement, when it has an account here), and no
+    /// conflict with the work's grants. Returns the normalized terms, the licensee and the words the
+    /// agreement states the grant in.
     /// </summary>
-    Task<SettlementGrant> CheckAsync(EnforcementCase c, LicenseTerms terms, Guid? licenseeOrganizationId, CancellationToken cancellationToken);
+    Task<SettlementGrant> CheckAsync(EnforcementCase c, LicenseTerms terms, CancellationToken cancellationToken);
 
     /// <summary>
     /// At settlement: grants the license the accepted <paramref name="proposal"/> carries (refused on

@@ -24,8 +24,8 @@ public sealed record MediationView(
 
 /// <summary>
 /// What a proposal offers. A license instead of a takedown is stated in words (<see cref="LicenseTerms"/>)
-/// and may also be given as structured terms (<see cref="LicenseGrant"/>, with the licensee, by default
-/// the case's platform), which the settlement then grants as a license in one step.
+/// and may also be given as structured terms (<see cref="LicenseGrant"/>, for the case's platform),
+/// which the settlement then grants as a license in one step.
 /// </summary>
 public sealed record ProposalInput(
     long AmountMinor,
@@ -36,8 +36,7 @@ public sealed record ProposalInput(
     string? LicenseTerms = null,
     string? Note = null,
     Guid? RespondsTo = null,
-    Licensing.LicenseTerms? LicenseGrant = null,
-    Guid? LicenseeOrganizationId = null);
+    Licensing.LicenseTerms? LicenseGrant = null);
 
 /// <summary>A session as the mediator schedules it: local date and time in <see cref="TimeZone"/>.</summary>
 public sealed record SessionInput(DateTime LocalStart, int DurationMinutes, string? OnlineLink = null, string? Place = null, string? Note = null,
@@ -274,7 +273,7 @@ public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, C
             {
                 throw ReelRightsException.Invalid("license-instead-required", "附带许可条款的方案须选择“以许可代替下架”。", "A proposal carrying license terms must choose a license instead of the takedown.");
             }
-            grant = await licensing.CheckAsync(party.Case, structured, input.LicenseeOrganizationId, cancellationToken);
+            grant = await licensing.CheckAsync(party.Case, structured, cancellationToken);
             licenseTerms = licenseTerms is null ? grant.Wording : $"{licenseTerms}\n{grant.Wording}";
         }
         if (input.LicenseInstead && licenseTerms is null)
@@ -339,7 +338,7 @@ public sealed class MediationService(ReelRightsDbContext db, IBlobStore blobs, C
         if (proposal.LicenseGrantJson is { } grant)
         {
             // A grant made since the proposal may have taken the scope: refuse now rather than at settlement.
-            await licensing.CheckAsync(party.Case, Licensing.LicenseTerms.FromJson(grant), proposal.LicenseeOrganizationId, cancellationToken);
+            await licensing.CheckAsync(party.Case, Licensing.LicenseTerms.FromJson(grant), cancellationToken);
         }
         foreach (var other in await db.SettlementProposals.Where(p => p.CaseId == party.Case.Id && p.Id != proposalId
             && (p.State == ProposalState.Open || p.State == ProposalState.Accepted)).ToListAsync(cancellationToken))

@@ -23,7 +23,7 @@ public sealed class SettlementProposal
     public string? LicenseTerms { get; set; }
     /// <summary>The license as structured terms (<see cref="Licensing.LicenseTerms"/> JSON), so the settlement can grant it in one step.</summary>
     public string? LicenseGrantJson { get; set; }
-    /// <summary>Who would hold that license: an organization here (by default the case's platform).</summary>
+    /// <summary>Who would hold that license: the case's platform organization.</summary>
     public Guid? LicenseeOrganizationId { get; set; }
     public string? Note { get; set; }
     public ProposalState State { get; set; }

@@ -315,12 +315,14 @@ public sealed class RoyaltyService(ReelRightsDbContext db, LicenseSealer sealer,
         var seen = await db.MonitoringHits.AsNoTracking()
             .Where(h => h.OrganizationId == license.LicensorOrganizationId && h.WorkId == license.WorkId && h.LicenseCode == license.Code
                 && h.Class == Monitoring.MatchClass.Licensed && h.DismissedReason == null && h.ObservedViews != null && h.ViewsObservedAt != null)
-            .Select(h => new { Views = h.ObservedViews!.Value, At = h.ViewsObservedAt!.Value })
+            .Select(h => new { Place = h.PageUrl ?? h.Source, Views = h.ObservedViews!.Value, At = h.ViewsObservedAt!.Value })
             .ToListAsync(cancellationToken);
         if (seen.Count == 0)
         {
             return null;
         }
+        // One page's count stands for every episode and media link found on it: count each page once, by its latest observation.
+        seen = seen.GroupBy(s => s.Place, StringComparer.Ordinal).Select(g => g.MaxBy(s => s.At)!).ToList();
         var at = seen.Max(s => s.At);
         var through = RoyaltyCalculator.PeriodOf(DateOnly.FromDateTime(at + LicensingClock.China));
         var reported = Current(await db.UsageLines.AsNoTracking().Where(l => l.LicenseId == license.Id).ToListAsync(cancellationToken),

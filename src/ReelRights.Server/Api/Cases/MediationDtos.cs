@@ -64,15 +64,14 @@ public sealed record SessionRequest(DateTime LocalStart, int DurationMinutes = 6
 
 /// <summary>
 /// A proposal; <c>respondsTo</c> makes it a counter-proposal to the other side's open one. With
-/// <c>licenseInstead</c>, <c>licenseGrant</c> gives the license as terms (and <c>licenseeOrganizationId</c>
-/// its holder, by default the case's platform): the settlement then grants it as a license in one step.
+/// <c>licenseInstead</c>, <c>licenseGrant</c> gives the license as terms (for the
+/// case's platform): the settlement then grants it as a license in one step.
 /// </summary>
 public sealed record ProposalRequest(long AmountMinor, string Currency, string PaymentSchedule, string TakedownScope, bool LicenseInstead = false,
-    string? LicenseTerms = null, string? Note = null, Guid? RespondsTo = null, ReelRights.Server.Api.Licensing.TermsDto? LicenseGrant = null,
-    Guid? LicenseeOrganizationId = null)
+    string? LicenseTerms = null, string? Note = null, Guid? RespondsTo = null, ReelRights.Server.Api.Licensing.TermsDto? LicenseGrant = null)
 {
     public ProposalInput ToInput() => new(AmountMinor, Currency, PaymentSchedule, TakedownScope, LicenseInstead, LicenseTerms, Note, RespondsTo,
-        LicenseGrant?.ToTerms(), LicenseeOrganizationId);
+        LicenseGrant?.ToTerms());
 }
 
 /// <summary>A message without a document (send multipart/form-data with <c>text</c> and <c>file</c> to attach one).</summary>

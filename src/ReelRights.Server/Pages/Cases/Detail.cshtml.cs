@@ -89,12 +89,16 @@ public sealed class CaseDetailModel(CurrentSession session, CaseService cases, C
         }, cancellationToken);
 
     public Task<IActionResult> OnPostProposeAsync(Guid id, decimal amount, string? currency, string? paymentSchedule, string? takedownScope,
-        bool licenseInstead, string? licenseTerms, Guid? respondsTo, bool grantLicense, ReelRights.Server.Pages.Trading.TermsForm? terms, Guid? licensee,
+        bool licenseInstead, string? licenseTerms, Guid? respondsTo, bool grantLicense, ReelRights.Server.Pages.Trading.TermsForm? terms,
         CancellationToken cancellationToken) =>
         MediateAsync(id, async party =>
         {
+            if (grantLicense && !licenseInstead)
+            {
+                throw ReelRightsException.Invalid("license-instead-required", "授予正式许可须同时勾选“以许可代替下架”。", "Granting a license needs “license instead of takedown” ticked too.");
+            }
             var input = new ReelRights.Core.Cases.Mediation.ProposalInput((long)Math.Round(amount * 100m), currency ?? "CNY", paymentSchedule ?? "", takedownScope ?? "",
-                licenseInstead, licenseTerms, null, respondsTo, grantLicense && licenseInstead ? (terms ?? new()).ToTerms() : null, licensee);
+                licenseInstead, licenseTerms, null, respondsTo, grantLicense ? (terms ?? new()).ToTerms() : null);
             var p = await mediation.ProposeAsync(party, input, cancellationToken);
             return ($"已提出第 {p.Sequence} 号方案。", $"Proposal {p.Sequence} made.");
         }, cancellationToken);
