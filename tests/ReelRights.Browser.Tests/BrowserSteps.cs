@@ -28,5 +28,15 @@ internal static class BrowserSteps
         }
     }
 
+    /// <summary>
+    /// Waits for a form's redirect to <paramref name="url"/> to commit, then for <paramref name="selector"/>:
+    /// the page's load event can lag far behind on a busy machine, and what the test needs is the element.
+    /// </summary>
+    public static async Task ArriveAsync(IPage page, string url, string selector)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
+        await page.WaitForSelectorAsync(selector, new() { Timeout = 120_000 });
+    }
+
     public static string Url(LoopbackServer server, string path) => new Uri(server.BaseAddress, path).ToString();
 }

@@ -44,7 +44,7 @@ public sealed class TradingFlowTests
         await ownerPage.FillAsync("#terms-share", "30");
         await Chromium.ScreenshotAsync(ownerPage, "trading-01-listing-editor");
         await ownerPage.ClickAsync("#publish-listing");
-        await ownerPage.WaitForURLAsync(Url(server, "/trading"));
+        await BrowserSteps.ArriveAsync(ownerPage, Url(server, "/trading"), "#my-listings");
         (await ownerPage.InnerTextAsync("#my-listings")).ShouldContain("东南亚独家发行");
 
         // The licensee finds it in the catalogue, offers as listed, then counters with a lower guarantee.
