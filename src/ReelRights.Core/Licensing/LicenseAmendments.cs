@@ -217,14 +217,8 @@ public sealed class LicenseAmendments(ReelRightsDbContext db, DealService deals,
         return await FindAsync(actor, code, cancellationToken);
     }
 
-    private async Task<License> FindAsync(Actor actor, string code, CancellationToken cancellationToken)
-    {
-        var normalized = (code ?? "").Trim().ToUpperInvariant();
-        var license = await db.Licenses.SingleOrDefaultAsync(l => l.Code == normalized, cancellationToken);
-        return license is null || (license.LicensorOrganizationId != actor.OrganizationId && license.LicenseeOrganizationId != actor.OrganizationId)
-            ? throw ReelRightsException.NotFound("许可")
-            : license;
-    }
+    private Task<License> FindAsync(Actor actor, string code, CancellationToken cancellationToken) =>
+        LicenseChanges.TrackedForSideAsync(db, actor, code, licenseeOnly: false, cancellationToken);
 
     private void Notify(License license, Actor actor, NotificationText title, NotificationText body) =>
         notifications.Add(license.LicensorOrganizationId == actor.OrganizationId ? license.LicenseeOrganizationId : license.LicensorOrganizationId,

@@ -113,6 +113,12 @@ public sealed class LicenseChanges(ReelRightsDbContext db, JobQueue jobs, Licens
     private async Task<License> SideAsync(Actor actor, string code, bool licenseeOnly, CancellationToken cancellationToken)
     {
         actor.Require(Permissions.LicensingWrite);
+        return await TrackedForSideAsync(db, actor, code, licenseeOnly, cancellationToken);
+    }
+
+    /// <summary>The license by code, tracked, when the actor is its licensee (or, unless <paramref name="licenseeOnly"/>, its licensor); anyone else gets 404.</summary>
+    internal static async Task<License> TrackedForSideAsync(ReelRightsDbContext db, Actor actor, string code, bool licenseeOnly, CancellationToken cancellationToken)
+    {
         var normalized = (code ?? "").Trim().ToUpperInvariant();
         var license = await db.Licenses.SingleOrDefaultAsync(l => l.Code == normalized, cancellationToken);
         if (license is null || (license.LicenseeOrganizationId != actor.OrganizationId && (licenseeOnly || license.LicensorOrganizationId != actor.OrganizationId)))
