@@ -101,6 +101,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Licensing.LicenseExpiryJob>();
         services.AddScoped<Jobs.IJobHandler>(sp => sp.GetRequiredService<Licensing.LicenseExpiryJob>());
         services.AddScoped<Licensing.Royalties.RoyaltyService>();
+        services.AddScoped<Finance.SignalCollector>();
+        services.AddScoped<Finance.MarketComparables>();
+        services.AddScoped<Finance.ValuationService>();
+        services.AddScoped<Jobs.IJobHandler, Finance.ValuationSealJob>();
         services.AddScoped<Licensing.LicenseReclassifyJob>();
         services.AddScoped<Jobs.IJobHandler>(sp => sp.GetRequiredService<Licensing.LicenseReclassifyJob>());
         services.AddScoped<Evidence.EvidenceService>();

@@ -56,6 +56,7 @@ public sealed class ReelRightsException(ErrorKind kind, string code, string mess
         "通知" => "notification",
         "许可" => "license",
         "结算单" => "statement",
+        "估值报告" => "valuation report",
         _ => "object",
     };
 }

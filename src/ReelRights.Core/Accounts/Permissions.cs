@@ -29,18 +29,20 @@ public static class Permissions
     public const string LicensingRead = "licensing:read";
     /// <summary>List rights, make and answer offers, sign contracts, report usage.</summary>
     public const string LicensingWrite = "licensing:write";
+    public const string FinanceRead = "finance:read";
+    public const string FinanceWrite = "finance:write";
 
     public static readonly IReadOnlyList<string> All =
     [
         OrgRead, UsersManage, KeysManage, AuditRead, OrgsAdmin,
         WorksRead, WorksWrite, MonitoringRead, MonitoringWrite, ScreeningSubmit, LedgerAttest, NotificationsRead,
-        CasesRead, CasesWrite, LicensingRead, LicensingWrite,
+        CasesRead, CasesWrite, LicensingRead, LicensingWrite, FinanceRead, FinanceWrite,
     ];
 
     /// <summary>What a user of the given kind of organization holds.</summary>
     public static IReadOnlySet<string> ForUser(OrganizationKind kind, bool isAdmin)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead, NotificationsRead, CasesRead, LicensingRead };
+        var set = new HashSet<string>(StringComparer.Ordinal) { OrgRead, WorksRead, MonitoringRead, NotificationsRead, CasesRead, LicensingRead, FinanceRead };
         if (isAdmin)
         {
             set.UnionWith([UsersManage, KeysManage, AuditRead]);
@@ -48,7 +50,7 @@ public static class Permissions
         switch (kind)
         {
             case OrganizationKind.RightsHolder:
-                set.UnionWith([WorksWrite, MonitoringWrite, LedgerAttest, CasesWrite, LicensingWrite]);
+                set.UnionWith([WorksWrite, MonitoringWrite, LedgerAttest, CasesWrite, LicensingWrite, FinanceWrite]);
                 break;
             case OrganizationKind.Platform:
                 set.UnionWith([ScreeningSubmit, CasesWrite, LicensingWrite]);

@@ -64,6 +64,8 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
     public DbSet<Licensing.Royalties.UsageLine> UsageLines => Set<Licensing.Royalties.UsageLine>();
     public DbSet<Licensing.Royalties.RoyaltyStatement> RoyaltyStatements => Set<Licensing.Royalties.RoyaltyStatement>();
     public DbSet<Licensing.Royalties.RoyaltyPayment> RoyaltyPayments => Set<Licensing.Royalties.RoyaltyPayment>();
+    public DbSet<Finance.ValuationProfile> ValuationProfiles => Set<Finance.ValuationProfile>();
+    public DbSet<Finance.ValuationReport> ValuationReports => Set<Finance.ValuationReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -101,6 +103,7 @@ public sealed class ReelRightsDbContext(DbContextOptions<ReelRightsDbContext> op
         ReelRights.Core.Cases.CasesModel.Configure(modelBuilder);
         ReelRights.Core.Mail.MailModel.Configure(modelBuilder);
         ReelRights.Core.Licensing.LicensingModel.Configure(modelBuilder);
+        ReelRights.Core.Finance.FinanceModel.Configure(modelBuilder);
         SnakeCaseNaming.Apply(modelBuilder);
     }
 

@@ -205,6 +205,7 @@ public sealed record LedgerRecord
         LedgerRecordType.License => "license",
         LedgerRecordType.KeyRotation => "key-rotation",
         LedgerRecordType.Attestation => "attestation",
+        LedgerRecordType.Finance => "finance",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown record type."),
     };
 
@@ -216,6 +217,7 @@ public sealed record LedgerRecord
         "license" => LedgerRecordType.License,
         "key-rotation" => LedgerRecordType.KeyRotation,
         "attestation" => LedgerRecordType.Attestation,
+        "finance" => LedgerRecordType.Finance,
         _ => throw new FormatException($"Unknown record type \"{name}\"."),
     };
 

@@ -23,4 +23,7 @@ public enum LedgerRecordType
 
     /// <summary>"attestation": an organization seals the digest of a document it holds (存证).</summary>
     Attestation,
+
+    /// <summary>"finance": a valuation report or a copyright pledge step (估值与质押).</summary>
+    Finance,
 }

@@ -47,6 +47,7 @@ public sealed class LedgerRecordTests
     [InlineData(LedgerRecordType.License, "license")]
     [InlineData(LedgerRecordType.KeyRotation, "key-rotation")]
     [InlineData(LedgerRecordType.Attestation, "attestation")]
+    [InlineData(LedgerRecordType.Finance, "finance")]
     public void ToCanonicalBytes_EachType_UsesWireNameAndRoundTrips(LedgerRecordType type, string wireName)
     {
         // Arrange
