@@ -24,6 +24,8 @@ public static class IncomeApproach
                     $"The income approach needs confirmed statements with revenue-share income in at least {DecayFit.MinimumPoints} months; there are {earning}. Not applied."),
                 new IncomeDetail(null, monthly, periods, []));
         }
+        // Every projection starts from the fitted level of the last month of history; only the rate varies.
+        var level = fit.At(monthly.Count - 1, fit.Lambda);
         var central = Math.Max(fit.Lambda, 0);
         var low = central + fit.LambdaStandardError;
         var high = Math.Max(fit.Lambda - fit.LambdaStandardError, 0);
@@ -33,12 +35,11 @@ public static class IncomeApproach
         double pvCentral = 0, pvLow = 0, pvHigh = 0;
         for (var k = 1; k <= p.HorizonMonths; k++)
         {
-            var t = monthly.Count - 1 + k;
             var discount = Math.Pow(1 + rate, -k / 12.0);
-            pvCentral += fit.At(t, central) * discount;
-            pvLow += fit.At(t, low) * discount;
-            pvHigh += fit.At(t, high) * discount;
-            projection.Add(new ProjectedMonth(AddMonths(last, k), Round(fit.At(t, central)), Round(fit.At(t, central) * discount)));
+            pvCentral += level * Math.Exp(-central * k) * discount;
+            pvLow += level * Math.Exp(-low * k) * discount;
+            pvHigh += level * Math.Exp(-high * k) * discount;
+            projection.Add(new ProjectedMonth(AddMonths(last, k), Round(level * Math.Exp(-central * k)), Round(level * Math.Exp(-central * k) * discount)));
         }
         string M(double minor) => LicenseText.Amount(Round(minor), p.Currency);
         string F(double x, string format = "0.0000") => x.ToString(format, CultureInfo.InvariantCulture);
@@ -51,10 +52,10 @@ public static class IncomeApproach
             fit.HalfLifeMonths is { } half
                 ? new($"按拟合衰减率，收入每 {F(half, "0.0")} 个月减半。", $"At the fitted rate, income halves every {F(half, "0.0")} months.")
                 : new("拟合显示收入未衰减；不外推增长，按 λ = 0（收入持平）预测。", "The fit shows no decay; growth is not extrapolated, and income is projected flat (λ = 0)."),
-            new($"预测期 {p.HorizonMonths} 个月（{AddMonths(last, 1)} 至 {AddMonths(last, p.HorizonMonths)}）；第 k 月收入 = A·e^(−λ·({monthly.Count - 1}+k))，折现系数 = (1 + {F((double)p.DiscountRatePercent, "0.##")}%)^(−k/12)。",
-                $"Horizon {p.HorizonMonths} months ({AddMonths(last, 1)} to {AddMonths(last, p.HorizonMonths)}); month k earns A·e^(−λ·({monthly.Count - 1}+k)), discounted by (1 + {F((double)p.DiscountRatePercent, "0.##")}%)^(−k/12)."),
-            new($"中值：λ = {F(central)}，现值合计 {M(pvCentral)}；低值：λ + 标准误 = {F(low)}，{M(pvLow)}；高值：λ − 标准误 = {F(high)}（不低于 0），{M(pvHigh)}。",
-                $"Central: λ = {F(central)}, present value {M(pvCentral)}; low: λ + standard error = {F(low)}, {M(pvLow)}; high: λ − standard error = {F(high)} (not below 0), {M(pvHigh)}."),
+            new($"预测期 {p.HorizonMonths} 个月（{AddMonths(last, 1)} 至 {AddMonths(last, p.HorizonMonths)}），从末月拟合水平 L = A·e^(−λ·{monthly.Count - 1}) = {M(level)} 出发：第 k 月收入 = L·e^(−λ′k)，折现系数 = (1 + {F((double)p.DiscountRatePercent, "0.##")}%)^(−k/12)。",
+                $"Horizon {p.HorizonMonths} months ({AddMonths(last, 1)} to {AddMonths(last, p.HorizonMonths)}), starting from the fitted level of the last month L = A·e^(−λ·{monthly.Count - 1}) = {M(level)}: month k earns L·e^(−λ′k), discounted by (1 + {F((double)p.DiscountRatePercent, "0.##")}%)^(−k/12)."),
+            new($"中值：λ′ = {F(central)}，现值合计 {M(pvCentral)}；低值：λ′ = λ + 标准误 = {F(low)}，{M(pvLow)}；高值：λ′ = λ − 标准误 = {F(high)}（不低于 0），{M(pvHigh)}。",
+                $"Central: λ′ = {F(central)}, present value {M(pvCentral)}; low: λ′ = λ + standard error = {F(low)}, {M(pvLow)}; high: λ′ = λ − standard error = {F(high)} (not below 0), {M(pvHigh)}."),
             new("假设：现有许可与收入走势延续；已付保底视为对这些分成的预付，不另计。",
                 "Assumes the present licensing and its trend continue; a guarantee already paid is treated as an advance on these shares, not counted again."),
         };

@@ -25,8 +25,9 @@ public sealed class MarketComparables(ReelRightsDbContext db)
             return [];
         }
         var band = MarketApproach.Band(episodes);
-        var profiles = await db.ValuationProfiles.AsNoTracking().Where(p => p.WorkId != subject.Id).ToListAsync(cancellationToken);
-        var candidates = profiles.Where(p => SignalCollector.Genres(p).Intersect(genres, StringComparer.Ordinal).Any()).ToDictionary(p => p.WorkId);
+        // Every tagged work is read to find the overlap; at platform scale this wants a tag index (a table of work × tag).
+        var tagged = await WorkGenres.LoadAsync(db, null, cancellationToken);
+        var candidates = tagged.Where(t => t.Key != subject.Id && t.Value.Overlaps(genres)).ToDictionary();
         if (candidates.Count == 0)
         {
             return [];

@@ -42,7 +42,7 @@ public sealed class SignalCollector(ReelRightsDbContext db, TimeProvider time)
             await PiracyAsync(work, cancellationToken),
             await DisputesAsync(work, cancellationToken),
             Age(profile, registrations, today),
-            Declared(profile));
+            Declared(profile, (await WorkGenres.LoadAsync(db, [work.Id], cancellationToken)).GetValueOrDefault(work.Id)));
     }
 
     /// <summary>Genre tags of a profile's JSON.</summary>
@@ -185,8 +185,8 @@ public sealed class SignalCollector(ReelRightsDbContext db, TimeProvider time)
         return new AgeSignal(null, "none", null);
     }
 
-    private static DeclaredInputs Declared(ValuationProfile? profile) =>
-        new(Genres(profile), profile?.ProductionCostMinor, profile?.ProductionCostCurrency, profile?.FirstPublishedOn);
+    private static DeclaredInputs Declared(ValuationProfile? profile, SortedSet<string>? genres) =>
+        new(genres?.ToList() ?? [], profile?.ProductionCostMinor, profile?.ProductionCostCurrency, profile?.FirstPublishedOn);
 
     /// <summary>The host a copy was found on, without "www."; "local" for a file or upload.</summary>
     public static string PlatformOf(string source) =>

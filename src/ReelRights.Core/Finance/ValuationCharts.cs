@@ -44,7 +44,7 @@ public static class ValuationCharts
         }
         if (detail.Fit is { } f)
         {
-            var lambda = Math.Max(f.Lambda, 0);
+            var lambda = f.Lambda;
             var fitted = string.Join(' ', Enumerable.Range(0, detail.History.Count).Select(t => $"{F(X(t))},{F(Y(f.At(t, lambda)))}"));
             s.Append(CultureInfo.InvariantCulture, $"<polyline class=\"fit\" points=\"{fitted}\" fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\"/>");
             var projected = string.Join(' ', detail.Projection.Select((p, k) => $"{F(X(detail.History.Count + k))},{F(Y(p.CentralMinor))}"));

@@ -81,5 +81,5 @@ public sealed record DisputeSignal(int Cases, int Open, int Settled, int Withdra
 /// <summary>The work's age: from the declared first publication, else from its first sealed registration.</summary>
 public sealed record AgeSignal(DateOnly? Since, string Basis, int? Days);
 
-/// <summary>What the owner declared for valuation (never verified by the platform).</summary>
+/// <summary>What the owner declared for valuation (never verified by the platform); the genres include the tags of the work's listings.</summary>
 public sealed record DeclaredInputs(IReadOnlyList<string> Genres, long? ProductionCostMinor, string? ProductionCostCurrency, DateOnly? FirstPublishedOn);
