@@ -113,6 +113,7 @@ public static class ServerApp
         ReelRights.Server.Api.Licensing.LicensingApi.MapLicensingApi(api);
         ReelRights.Server.Api.Licensing.RoyaltiesApi.MapRoyaltiesApi(api);
         ReelRights.Server.Api.Licensing.AmendmentsApi.MapAmendmentsApi(api);
+        ReelRights.Server.Api.Finance.ValuationApi.MapValuationApi(api);
         app.MapTileApi();
         app.MapWebUi();
         return app;
