@@ -166,6 +166,16 @@ public abstract class IsolationTests(string provider)
         "POST /api/statements/{number}/payments",
         "GET /api/statements/{number}/statement.csv",
         "GET /api/statements/{number}/statement.pdf",
+        // Valuation: see ValuationApiTests (another organization gets 404 on every route).
+        "GET /api/works/{work}/valuation/profile",
+        "PUT /api/works/{work}/valuation/profile",
+        "GET /api/works/{work}/valuation/preview",
+        "POST /api/works/{work}/valuation/reports",
+        "GET /api/works/{work}/valuation/reports",
+        "GET /api/valuations/{number}",
+        "GET /api/valuations/{number}/report.json",
+        "GET /api/valuations/{number}/report.pdf",
+        "GET /api/valuations/{number}/compare/{other}",
     ];
 
     [Fact]
