@@ -27,6 +27,7 @@ internal static class CliApp
         root.Subcommands.Add(WorksCommands.Works());
         root.Subcommands.Add(CasesCommands.Build());
         root.Subcommands.Add(LicensesCommands.Build());
+        root.Subcommands.Add(ValuationCommands.Build());
         return root;
     }
 
