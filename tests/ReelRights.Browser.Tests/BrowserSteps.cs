@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ReelRights.Testing;
 
@@ -33,6 +34,13 @@ internal static class BrowserSteps
     /// the page's load event can lag far behind on a busy machine, and what the test needs is the element.
     /// </summary>
     public static async Task ArriveAsync(IPage page, string url, string selector)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
+        await page.WaitForSelectorAsync(selector, new() { Timeout = 120_000 });
+    }
+
+    /// <summary>As <see cref="ArriveAsync(IPage, string, string)"/>, for an address known only by its pattern.</summary>
+    public static async Task ArriveAsync(IPage page, Regex url, string selector)
     {
         await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         await page.WaitForSelectorAsync(selector, new() { Timeout = 120_000 });

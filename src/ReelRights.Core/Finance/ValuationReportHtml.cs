@@ -19,8 +19,8 @@ public static class ValuationReportHtml
         ".vr table{border-collapse:collapse;width:100%;margin:4px 0}.vr td,.vr th{border:1px solid #bbb;padding:3px 5px;text-align:left;vertical-align:top}" +
         ".vr td.n{text-align:right;white-space:nowrap}.vr .en{color:#555}.vr .note{border:1px solid #d68910;background:#fef5e7;padding:6px 8px;margin:8px 0}" +
         ".vr .range{display:flex;gap:12px;margin:8px 0}.vr .range div{flex:1;border:1px solid #bbb;padding:8px;text-align:center}.vr .range b{display:block;font-size:18px}" +
-        ".vr .na{color:#888}.vr ul{margin:4px 0;padding-left:20px}.vr .chips span{display:inline-block;border:1px solid #999;border-radius:3px;padding:1px 5px;margin:2px;font-size:11px}" +
-        ".vr .chips span.x{background:#2471a3;color:#fff;border-color:#2471a3}.vr .src{font-size:11px;color:#555}.vr svg.chart{width:100%;max-width:680px;height:auto}";
+        ".vr .na{color:#888}.vr ul{margin:4px 0;padding-left:20px}.vr b.chip{display:inline-block;font-weight:normal;border:1px solid #999;border-radius:3px;padding:1px 5px;margin:2px;font-size:11px}" +
+        ".vr b.chip.x{background:#2471a3;color:#fff;border-color:#2471a3}.vr .src{font-size:11px;color:#555}.vr svg.chart{width:100%;max-width:680px;height:auto}";
 
     /// <summary>The whole page, for the PDF.</summary>
     public static string Render(ValuationContent c)
@@ -115,7 +115,7 @@ public static class ValuationReportHtml
         }
         h.Append("<p class=\"chips\" id=\"territories\">当前许可地区 <span class=\"en\">Licensed today</span>：");
         h.Append(s.Territories.Count == 0 ? "<span class=\"na\">无 none</span>" : string.Join("", s.Territories.Select(t =>
-            $"<span class=\"{(t.Exclusive ? "x" : "")}\" title=\"{t.Licenses} license(s)\">{E(t.Code)}×{t.Licenses}</span>")));
+            $"<b class=\"chip{(t.Exclusive ? " x" : "")}\" title=\"{t.Licenses} license(s)\">{E(t.Code)}×{t.Licenses}</b>")));
         h.Append(" <span class=\"en\">（深色为独占 dark = exclusive）</span></p>\n");
 
         h.Append("<h3>版税历史 <span class=\"en\">Royalty history</span></h3>");

@@ -32,7 +32,7 @@ public sealed class WorkModel(CurrentSession session, ValuationService valuation
             Profile = await valuation.ProfileAsync(session.Actor, code, cancellationToken);
             Reports = await valuation.ListAsync(session.Actor, code, cancellationToken);
             var d = ValuationParameters.Default;
-            Parameters = new ValuationParameters(currency ?? d.Currency, discount ?? d.DiscountRatePercent, horizon ?? d.HorizonMonths, displacement ?? d.PiracyDisplacementPercent);
+            Parameters = new ValuationParameters(string.IsNullOrWhiteSpace(currency) ? d.Currency : currency, discount ?? d.DiscountRatePercent, horizon ?? d.HorizonMonths, displacement ?? d.PiracyDisplacementPercent);
             Preview = await valuation.PreviewAsync(session.Actor, code, Parameters, cancellationToken);
         }
         catch (ReelRightsException e) when (e.Kind == ErrorKind.NotFound)
@@ -62,13 +62,18 @@ public sealed class WorkModel(CurrentSession session, ValuationService valuation
         return Redirect($"/finance/works/{Uri.EscapeDataString(code)}");
     }
 
+    /// <summary>Shows the preview for the parameters given (a redirect, so the address can be kept and shared).</summary>
+    public IActionResult OnPostPreview(string code, string? currency, decimal? discount, int? horizon, decimal? displacement) =>
+        Redirect($"/finance/works/{Uri.EscapeDataString(code)}?currency={Uri.EscapeDataString(currency ?? "")}&discount={discount?.ToString(CultureInfo.InvariantCulture)}"
+            + $"&horizon={horizon?.ToString(CultureInfo.InvariantCulture)}&displacement={displacement?.ToString(CultureInfo.InvariantCulture)}");
+
     public async Task<IActionResult> OnPostRunAsync(string code, string? currency, decimal? discount, int? horizon, decimal? displacement, CancellationToken cancellationToken)
     {
         var d = ValuationParameters.Default;
         try
         {
             var report = await valuation.RunAsync(session.Actor, code,
-                new ValuationParameters(currency ?? d.Currency, discount ?? d.DiscountRatePercent, horizon ?? d.HorizonMonths, displacement ?? d.PiracyDisplacementPercent), cancellationToken);
+                new ValuationParameters(string.IsNullOrWhiteSpace(currency) ? d.Currency : currency, discount ?? d.DiscountRatePercent, horizon ?? d.HorizonMonths, displacement ?? d.PiracyDisplacementPercent), cancellationToken);
             return Redirect($"/finance/reports/{report.Number}");
         }
         catch (ReelRightsException e)
