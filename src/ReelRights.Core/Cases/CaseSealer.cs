@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReelRights.Core.Data;
 using ReelRights.Core.Ledger;
-using ReelRights.Ledger.Merkle;
 using ReelRights.Ledger.Records;
 
 namespace ReelRights.Core.Cases;
@@ -25,8 +24,7 @@ public sealed class CaseSealer(ReelRightsDbContext db, LedgerAppender appender, 
         foreach (var step in pending)
         {
             var record = Record(c, step);
-            var existing = await ledger.EntryByLeafHashAsync(MerkleHasher.HashLeaf(record.ToCanonicalBytes()), cancellationToken);
-            step.LedgerIndex = existing?.LeafIndex ?? (await appender.AppendAsync(record, c.ClaimantOrganizationId, cancellationToken)).LeafIndex;
+            step.LedgerIndex = await appender.AppendOnceAsync(ledger, record, c.ClaimantOrganizationId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
     }

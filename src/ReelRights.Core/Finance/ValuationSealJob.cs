@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using ReelRights.Core.Data;
 using ReelRights.Core.Jobs;
 using ReelRights.Core.Ledger;
-using ReelRights.Ledger.Merkle;
 using ReelRights.Ledger.Records;
 
 namespace ReelRights.Core.Finance;
@@ -33,9 +32,7 @@ public sealed class ValuationSealJob(ReelRightsDbContext db, LedgerAppender appe
         if (report.LedgerIndex is null)
         {
             var workCode = await db.Works.Where(w => w.Id == report.WorkId).Select(w => w.Code).SingleAsync(cancellationToken);
-            var record = Record(report, workCode);
-            var existing = await ledger.EntryByLeafHashAsync(MerkleHasher.HashLeaf(record.ToCanonicalBytes()), cancellationToken);
-            report.LedgerIndex = existing?.LeafIndex ?? (await appender.AppendAsync(record, report.OrganizationId, cancellationToken)).LeafIndex;
+            report.LedgerIndex = await appender.AppendOnceAsync(ledger, Record(report, workCode), report.OrganizationId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
         return JobOutcome.Done;

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReelRights.Core.Data;
 using ReelRights.Core.Ledger;
-using ReelRights.Ledger.Merkle;
 using ReelRights.Ledger.Records;
 
 namespace ReelRights.Core.Licensing;
@@ -159,11 +158,8 @@ public sealed class LicenseSealer(ReelRightsDbContext db, LedgerAppender appende
         ["exclusivity"] = JsonNamingPolicy.KebabCaseLower.ConvertName(t.Exclusivity.ToString()),
     };
 
-    private async Task<long> AppendOnceAsync(LedgerRecord record, Guid organizationId, CancellationToken cancellationToken)
-    {
-        var existing = await ledger.EntryByLeafHashAsync(MerkleHasher.HashLeaf(record.ToCanonicalBytes()), cancellationToken);
-        return existing?.LeafIndex ?? (await appender.AppendAsync(record, organizationId, cancellationToken)).LeafIndex;
-    }
+    private Task<long> AppendOnceAsync(LedgerRecord record, Guid organizationId, CancellationToken cancellationToken) =>
+        appender.AppendOnceAsync(ledger, record, organizationId, cancellationToken);
 
     private static string Time(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
