@@ -18,6 +18,17 @@ internal static class Validation
     public static string? OptionalText(string? value, int max, string field) =>
         string.IsNullOrWhiteSpace(value) ? null : Text(value, field, max);
 
+    /// <summary>An ISO 4217 code, upper-cased; invalid-currency otherwise.</summary>
+    public static string Currency(string? value)
+    {
+        var currency = (value ?? "").Trim().ToUpperInvariant();
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        {
+            throw ReelRightsException.Invalid("invalid-currency", "币种应为 ISO 4217 三位字母代码，如 CNY、USD。", "The currency must be an ISO 4217 code such as CNY or USD.");
+        }
+        return currency;
+    }
+
     public static string HexDigest(string? value, string field)
     {
         var lower = value?.Trim().ToLowerInvariant() ?? "";

@@ -70,6 +70,24 @@ internal sealed class CoreEnvironment : IAsyncDisposable
     /// <summary>A new scope (a new DbContext), as a separate request would have.</summary>
     public AsyncServiceScope NewScope() => services.CreateAsyncScope();
 
+    /// <summary>Claims and runs every due job of the given kinds, each in its own scope, as a worker would.</summary>
+    public async Task RunDueJobsAsync(params string[] kinds)
+    {
+        while (true)
+        {
+            await using var scope = NewScope();
+            var queue = scope.ServiceProvider.GetRequiredService<ReelRights.Core.Jobs.JobQueue>();
+            var job = await queue.ClaimAsync("test-worker", kinds, CancellationToken.None);
+            if (job is null)
+            {
+                return;
+            }
+            var handler = scope.ServiceProvider.GetServices<ReelRights.Core.Jobs.IJobHandler>().Single(h => h.Kind == job.Kind);
+            await handler.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
+            await queue.CompleteAsync(job.Id, "test-worker", CancellationToken.None);
+        }
+    }
+
     public async Task<(Organization Org, Actor Admin)> CreateOrgAsync(string name, OrganizationKind kind = OrganizationKind.RightsHolder)
     {
         var org = await Get<OrganizationService>().CreateAsync(Actor.System(Guid.Empty, OrganizationKind.Operator), name, kind, CancellationToken.None);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ReelRights.Core.Data;
 using ReelRights.Core.Licensing;
@@ -14,8 +13,6 @@ namespace ReelRights.Core.Finance;
 /// </summary>
 public sealed class MarketComparables(ReelRightsDbContext db)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     /// <summary>Works other than <paramref name="subject"/> sharing a genre, in the same episode band, licensed in an overlapping territory (any, when <paramref name="territories"/> is empty).</summary>
     public async Task<IReadOnlyList<Comparable>> FindAsync(Work subject, IReadOnlyList<string> genres, int episodes, IReadOnlySet<string> territories, string currency,
         CancellationToken cancellationToken)
@@ -33,7 +30,8 @@ public sealed class MarketComparables(ReelRightsDbContext db)
             return [];
         }
         var ids = candidates.Keys.ToList();
-        var counts = await RegisteredEpisodeCountsAsync(ids, cancellationToken);
+        var registrations = await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.WorkId) && r.State == RegistrationState.Sealed).ToListAsync(cancellationToken);
+        var counts = (await RegisteredEpisodes.OfAsync(db, registrations, cancellationToken)).GroupBy(e => e.WorkId).ToDictionary(g => g.Key, g => g.Count());
         var licenses = await db.Licenses.AsNoTracking()
             .Where(l => ids.Contains(l.WorkId) && l.State != LicenseState.Pending && l.State != LicenseState.Cancelled).ToListAsync(cancellationToken);
         var licenseIds = licenses.Select(l => l.Id).ToList();
@@ -76,15 +74,5 @@ public sealed class MarketComparables(ReelRightsDbContext db)
         var last = IncomeApproach.AddMonths(first, 11);
         var owed = statements.Where(s => string.CompareOrdinal(s.Period, first) >= 0 && string.CompareOrdinal(s.Period, last) <= 0).Sum(s => s.OwedMinor);
         return Math.Max(owed, terms.Price.FlatFeeMinor ?? terms.Price.MinimumGuaranteeMinor ?? 0);
-    }
-
-    /// <summary>Ready episodes in a sealed registration, per work.</summary>
-    internal async Task<Dictionary<Guid, int>> RegisteredEpisodeCountsAsync(IReadOnlyCollection<Guid> workIds, CancellationToken cancellationToken)
-    {
-        var sealedIds = (await db.Registrations.AsNoTracking().Where(r => workIds.Contains(r.WorkId) && r.State == RegistrationState.Sealed)
-            .Select(r => r.EpisodeIds).ToListAsync(cancellationToken)).SelectMany(j => JsonSerializer.Deserialize<List<Guid>>(j, Json) ?? []).ToHashSet();
-        var episodes = await db.Episodes.AsNoTracking().Where(e => workIds.Contains(e.WorkId) && e.State == EpisodeState.Ready)
-            .Select(e => new { e.Id, e.WorkId }).ToListAsync(cancellationToken);
-        return episodes.Where(e => sealedIds.Contains(e.Id)).GroupBy(e => e.WorkId).ToDictionary(g => g.Key, g => g.Count());
     }
 }

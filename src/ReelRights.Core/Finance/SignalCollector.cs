@@ -28,7 +28,7 @@ public sealed class SignalCollector(ReelRightsDbContext db, TimeProvider time)
         var profile = await db.ValuationProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.WorkId == work.Id, cancellationToken);
         var registrations = await db.Registrations.AsNoTracking().Where(r => r.WorkId == work.Id && r.State == RegistrationState.Sealed)
             .OrderBy(r => r.SealedAt).ToListAsync(cancellationToken);
-        var episodes = await RegisteredEpisodesAsync(work.Id, registrations, cancellationToken);
+        var episodes = await RegisteredEpisodes.OfAsync(db, registrations, cancellationToken);
         var today = LicensingClock.Today(time);
         var (licenses, territories, royalties) = await LicensingAsync(work.Id, currency, today, cancellationToken);
         return new ValuationSignals(
@@ -45,18 +45,7 @@ public sealed class SignalCollector(ReelRightsDbContext db, TimeProvider time)
             Declared(profile, (await WorkGenres.LoadAsync(db, [work.Id], cancellationToken)).GetValueOrDefault(work.Id)));
     }
 
-    /// <summary>Genre tags of a profile's JSON.</summary>
-    public static IReadOnlyList<string> Genres(ValuationProfile? profile) =>
-        profile is null ? [] : JsonSerializer.Deserialize<List<string>>(profile.GenresJson, Json) ?? [];
-
     private static SourceRecord Certificate(Registration r) => new("registration", r.CertificateNumber ?? r.Id.ToString(), r.LeafIndex);
-
-    private async Task<List<Episode>> RegisteredEpisodesAsync(Guid workId, List<Registration> registrations, CancellationToken cancellationToken)
-    {
-        var ids = registrations.SelectMany(r => JsonSerializer.Deserialize<List<Guid>>(r.EpisodeIds, Json) ?? []).ToHashSet();
-        var episodes = await db.Episodes.AsNoTracking().Where(e => e.WorkId == workId && e.State == EpisodeState.Ready).ToListAsync(cancellationToken);
-        return episodes.Where(e => ids.Contains(e.Id)).OrderBy(e => e.Number).ToList();
-    }
 
     private async Task<ChainOfTitleSignal> ChainOfTitleAsync(Work work, List<Registration> registrations, CancellationToken cancellationToken)
     {
@@ -155,9 +144,9 @@ public sealed class SignalCollector(ReelRightsDbContext db, TimeProvider time)
         var byPlatform = copies.GroupBy(c => c.Platform).Select(g => new PlatformPiracy(g.Key, g.Count(), Math.Round(g.Sum(c => c.Seconds) / 60, 1),
             g.Sum(c => c.Views ?? 0))).OrderByDescending(p => p.Copies).ThenBy(p => p.Platform, StringComparer.Ordinal).ToList();
         var thisWeek = WeekStart(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime + LicensingClock.China));
+        var byWeek = copies.ToLookup(c => WeekStart(DateOnly.FromDateTime(c.FirstSeen + LicensingClock.China)));
         var weeks = Enumerable.Range(0, TrendWeeks).Select(i => thisWeek.AddDays(-7 * (TrendWeeks - 1 - i))).Select(start => new PiracyWeek(WeekName(start),
-            copies.Where(c => WeekStart(DateOnly.FromDateTime(c.FirstSeen + LicensingClock.China)) == start).GroupBy(c => c.Platform)
-                .Select(g => new PlatformCount(g.Key, g.Count())).OrderBy(p => p.Platform, StringComparer.Ordinal).ToList())).ToList();
+            byWeek[start].GroupBy(c => c.Platform).Select(g => new PlatformCount(g.Key, g.Count())).OrderBy(p => p.Platform, StringComparer.Ordinal).ToList())).ToList();
         return new PiracySignal(copies.Count, byPlatform.Count, Math.Round(copies.Sum(c => c.Seconds) / 60, 1), copies.Sum(c => c.Views ?? 0),
             copies.Count(c => c.Views is not null), byPlatform, weeks);
     }

@@ -13,11 +13,7 @@ public sealed record ValuationParameters(string Currency = "CNY", decimal Discou
     /// <summary>Checks the parameters and normalizes the currency; a clear error for each bad one.</summary>
     public ValuationParameters Validate()
     {
-        var currency = (Currency ?? "").Trim().ToUpperInvariant();
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-        {
-            throw ReelRightsException.Invalid("invalid-currency", "币种应为 ISO 4217 三位字母代码，如 CNY、USD。", "The currency must be an ISO 4217 code such as CNY or USD.");
-        }
+        var currency = Validation.Currency(Currency);
         if (DiscountRatePercent is <= 0 or > 100 || decimal.Round(DiscountRatePercent, 2) != DiscountRatePercent)
         {
             throw ReelRightsException.Invalid("invalid-discount-rate", "年折现率应在 0 到 100 之间（不含 0），最多两位小数。",

@@ -60,7 +60,7 @@ public sealed class ValuationService(
             {
                 throw ReelRightsException.Invalid("invalid-cost", "制作成本应大于 0。", "The production cost must be above 0.");
             }
-            currency = new ValuationParameters(input.ProductionCostCurrency ?? "").Validate().Currency;
+            currency = Validation.Currency(input.ProductionCostCurrency);
         }
         var today = Licensing.LicensingClock.Today(time);
         if (input.FirstPublishedOn is { } published && (published > today || published.Year < 1900))
@@ -124,12 +124,28 @@ public sealed class ValuationService(
         return report;
     }
 
-    /// <summary>Reports of the owner's work, newest first.</summary>
+    /// <summary>Reports of the owner's work, newest first, without their content.</summary>
     public async Task<IReadOnlyList<ValuationReport>> ListAsync(Actor actor, string work, CancellationToken cancellationToken)
     {
         var found = await WorkAsync(actor, work, cancellationToken);
-        return await db.ValuationReports.AsNoTracking().Where(r => r.WorkId == found.Id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
+        return await Summaries(db.ValuationReports.Where(r => r.WorkId == found.Id)).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The latest report of each of the organization's works, without its content.</summary>
+    public async Task<IReadOnlyDictionary<Guid, ValuationReport>> LatestAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        actor.Require(Permissions.FinanceRead);
+        var reports = await Summaries(db.ValuationReports.Where(r => r.OrganizationId == actor.OrganizationId)).ToListAsync(cancellationToken);
+        return reports.GroupBy(r => r.WorkId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.CreatedAt)!);
+    }
+
+    /// <summary>Reports as listed: every column but the content JSON, which lists never show.</summary>
+    private static IQueryable<ValuationReport> Summaries(IQueryable<ValuationReport> reports) => reports.AsNoTracking().Select(r => new ValuationReport
+    {
+        Id = r.Id, Number = r.Number, OrganizationId = r.OrganizationId, WorkId = r.WorkId, Currency = r.Currency, ContentSha256 = r.ContentSha256,
+        PdfSha256 = r.PdfSha256, PdfSm3 = r.PdfSm3, LowMinor = r.LowMinor, CentralMinor = r.CentralMinor, HighMinor = r.HighMinor, CreatedAt = r.CreatedAt,
+        CreatedBy = r.CreatedBy, LedgerIndex = r.LedgerIndex,
+    });
 
     /// <summary>One report of the actor's organization.</summary>
     public async Task<ValuationReportView> GetAsync(Actor actor, string number, CancellationToken cancellationToken)

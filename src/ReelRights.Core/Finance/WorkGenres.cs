@@ -5,12 +5,16 @@ using ReelRights.Core.Data;
 namespace ReelRights.Core.Finance;
 
 /// <summary>A work's genre tags: those declared in its valuation profile and those on its licensing listings.</summary>
-internal static class WorkGenres
+public static class WorkGenres
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The genre tags declared in a profile (none without one).</summary>
+    public static IReadOnlyList<string> Of(ValuationProfile? profile) =>
+        profile is null ? [] : JsonSerializer.Deserialize<List<string>>(profile.GenresJson, Json) ?? [];
+
     /// <summary>Tags per work for the given works (every work with any tag; null for all works).</summary>
-    public static async Task<Dictionary<Guid, SortedSet<string>>> LoadAsync(ReelRightsDbContext db, IReadOnlyCollection<Guid>? workIds, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<Guid, SortedSet<string>>> LoadAsync(ReelRightsDbContext db, IReadOnlyCollection<Guid>? workIds, CancellationToken cancellationToken)
     {
         var profiles = db.ValuationProfiles.AsNoTracking();
         var listings = db.LicenseListings.AsNoTracking().Where(l => l.Tags != "");
@@ -28,9 +32,9 @@ internal static class WorkGenres
             }
             set.UnionWith(tags.Where(t => t.Length > 0));
         }
-        foreach (var p in await profiles.Select(p => new { p.WorkId, p.GenresJson }).ToListAsync(cancellationToken))
+        foreach (var p in await profiles.ToListAsync(cancellationToken))
         {
-            Add(p.WorkId, JsonSerializer.Deserialize<List<string>>(p.GenresJson, Json) ?? []);
+            Add(p.WorkId, Of(p));
         }
         foreach (var l in await listings.Select(l => new { l.WorkId, l.Tags }).ToListAsync(cancellationToken))
         {

@@ -18,11 +18,7 @@ public sealed record LicensePrice(PriceModel Model, string Currency, long? FlatF
 {
     public LicensePrice Validate()
     {
-        var currency = (Currency ?? "").Trim().ToUpperInvariant();
-        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-        {
-            throw ReelRightsException.Invalid("invalid-currency", "币种应为 ISO 4217 三位字母代码，如 CNY、USD。", "The currency must be an ISO 4217 code such as CNY or USD.");
-        }
+        var currency = Validation.Currency(Currency);
         static ReelRightsException Missing(string zh, string en) => ReelRightsException.Invalid("invalid-price", zh, en);
         switch (Model)
         {

@@ -24,7 +24,7 @@ public sealed class ValuationReportTests
         await using var env = seeded.Env;
 
         var report = await env.Get<ValuationService>().RunAsync(seeded.Owner, seeded.Work.Code, ValuationParameters.Default, CancellationToken.None);
-        await RunSealJobsAsync(env);
+        await env.RunDueJobsAsync(ValuationSealJob.JobKind);
 
         var view = await env.Get<ValuationService>().GetAsync(seeded.Owner, report.Number, CancellationToken.None);
         var index = view.Report.LedgerIndex.ShouldNotBeNull();
@@ -59,6 +59,7 @@ public sealed class ValuationReportTests
         {
             await scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == ValuationSealJob.JobKind).RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
         }
+        var sealedAt = await LedgerIndexAsync(env, report.Id);
         var size = (await env.Get<LedgerReader>().LatestCheckpointAsync(CancellationToken.None))?.TreeSize;
         await using (var scope = env.NewScope())
         {
@@ -69,6 +70,8 @@ public sealed class ValuationReportTests
             await scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == ValuationSealJob.JobKind).RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
         }
 
+        sealedAt.ShouldNotBeNull();
+        (await LedgerIndexAsync(env, report.Id)).ShouldBe(sealedAt);
         (await env.Get<LedgerReader>().LatestCheckpointAsync(CancellationToken.None))!.TreeSize.ShouldBe(size!.Value);
     }
 
@@ -114,19 +117,9 @@ public sealed class ValuationReportTests
         (await valuation.ListAsync(seeded.Owner, seeded.Work.Code, CancellationToken.None)).Select(r => r.Number).ShouldBe([second.Number, first.Number]);
     }
 
-    private static async Task RunSealJobsAsync(CoreEnvironment env)
+    private static async Task<long?> LedgerIndexAsync(CoreEnvironment env, Guid reportId)
     {
-        while (true)
-        {
-            await using var scope = env.NewScope();
-            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
-            var job = await queue.ClaimAsync("test-worker", [ValuationSealJob.JobKind], CancellationToken.None);
-            if (job is null)
-            {
-                return;
-            }
-            await scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind).RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
-            await queue.CompleteAsync(job.Id, "test-worker", CancellationToken.None);
-        }
+        await using var scope = env.NewScope();
+        return (await scope.ServiceProvider.GetRequiredService<ReelRightsDbContext>().ValuationReports.AsNoTracking().SingleAsync(r => r.Id == reportId)).LedgerIndex;
     }
 }

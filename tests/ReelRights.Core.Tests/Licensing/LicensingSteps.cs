@@ -56,22 +56,8 @@ internal static class LicensingSteps
     }
 
     /// <summary>Claims and runs every due licensing job, each in its own scope, as a worker would.</summary>
-    public static async Task RunDueJobsAsync(CoreEnvironment env)
-    {
-        while (true)
-        {
-            await using var scope = env.NewScope();
-            var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
-            var job = await queue.ClaimAsync("test-worker", [LicenseReclassifyJob.JobKind, LicenseSealJob.JobKind, LicenseExpiryJob.JobKind], CancellationToken.None);
-            if (job is null)
-            {
-                return;
-            }
-            var handler = scope.ServiceProvider.GetServices<IJobHandler>().Single(h => h.Kind == job.Kind);
-            await handler.RunAsync(job, _ => Task.CompletedTask, CancellationToken.None);
-            await queue.CompleteAsync(job.Id, "test-worker", CancellationToken.None);
-        }
-    }
+    public static Task RunDueJobsAsync(CoreEnvironment env) =>
+        env.RunDueJobsAsync(LicenseReclassifyJob.JobKind, LicenseSealJob.JobKind, LicenseExpiryJob.JobKind);
 
     /// <summary>Episodes 1 and 2 of the work; a hit of each on the licensee's channel and one of episode 1 elsewhere, all suspected.</summary>
     public static async Task<(Guid One, Guid Two, Guid Elsewhere)> SeedHitsAsync(CoreEnvironment env, Actor owner, Guid workId)

@@ -9,7 +9,7 @@ public sealed record ProfileRequest(IReadOnlyList<string>? Genres = null, long? 
 public sealed record ProfileDto(Guid WorkId, IReadOnlyList<string> Genres, long? ProductionCostMinor, string? ProductionCostCurrency, DateOnly? FirstPublishedOn, DateTime? UpdatedAt)
 {
     public static ProfileDto From(ValuationProfile p) =>
-        new(p.WorkId, SignalCollector.Genres(p), p.ProductionCostMinor, p.ProductionCostCurrency, p.FirstPublishedOn, p.UpdatedAt == default ? null : p.UpdatedAt);
+        new(p.WorkId, WorkGenres.Of(p), p.ProductionCostMinor, p.ProductionCostCurrency, p.FirstPublishedOn, p.UpdatedAt == default ? null : p.UpdatedAt);
 }
 
 /// <summary>The parameters of a run; each left out takes its default (CNY, 12 %, 24 months, 20 %).</summary>
